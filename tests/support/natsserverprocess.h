@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace cotal::testing {
+
+// A real `nats-server -js` on a random loopback port with its own temporary store.
+// The server dies with the process that started it (PR_SET_PDEATHSIG), so a killed test
+// leaves no orphan behind.
+class NatsServerProcess final
+{
+    Q_DISABLE_COPY_MOVE(NatsServerProcess)
+
+public:
+    struct Options
+    {
+        // A config file; "{{PORT}}" and "{{STORE_DIR}}" in it are filled in by the harness.
+        QString configTemplate;
+    };
+
+    NatsServerProcess();
+    explicit NatsServerProcess(Options options);
+    ~NatsServerProcess();
+
+    // Starts the server and waits until it accepts client connections. Returns false with a
+    // reason on failure. A restart after kill() reuses the port and the store.
+    bool start(QString *error = nullptr);
+    void stop();
+    // SIGKILL, as a crash would; the store survives for a later start().
+    void kill();
+
+    bool isRunning() const;
+    quint16 port() const { return m_port; }
+    QString url() const;
+    qint64 pid() const;
+    QString storeDir() const;
+
+private:
+    QStringList arguments(QString *error);
+    bool waitUntilReady(QString *error);
+
+    Options m_options;
+    QTemporaryDir m_workDir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    QByteArray m_log;
+};
+
+} // namespace cotal::testing
