@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cotal::nats {
+
+// Everything needed to open one connection. Secrets live here only in memory; the UI keeps
+// them in the OS keychain.
+struct ConnectionOptions
+{
+    QStringList servers;   // nats:// or tls:// URLs
+    QString name;          // client connection name shown in server monitoring
+    // The instance id; the inbox prefix becomes "_INBOX_<id>" before any request (wire.md §10).
+    QString inboxId;
+
+    QString token;
+    QString user;
+    QString password;
+    QString credsFile;     // chained creds file (JWT + seed)
+    QByteArray credsText;  // the same, held in memory (from the keychain); wins over credsFile
+    QString nkeySeedFile;
+
+    bool tlsRequired = false;
+    QString tlsCaFile;
+    QString tlsCertFile;
+    QString tlsKeyFile;
+
+    int connectTimeoutMs = 5000;
+    int reconnectWaitMs = 1000;      // first back-off step; doubled up to maxReconnectWaitMs
+    int maxReconnectWaitMs = 30000;
+    bool retryOnFailedConnect = false;
+};
+
+} // namespace cotal::nats
