@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace cotal::profile {
+
+// A saved connection. Holds no secret: secrets are in the keychain under the profile id.
+struct ConnectionProfile
+{
+    enum class AuthKind
+    {
+        None,
+        Token,
+        UserPassword,
+        CredsFile,   // a creds file on disk; its path is stored, not its content
+        CredsSecret, // creds text kept in the keychain
+        NKeySeed,    // seed kept in the keychain
+    };
+
+    QString id; // stable key for settings and keychain entries
+    QString name;
+    QStringList servers;
+    QString space;
+    AuthKind authKind = AuthKind::None;
+    QString user;
+    QString credsFile;
+    bool tlsRequired = false;
+    QString tlsCaFile;
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    // Open-mode identity, generated once and kept so the console is the same agent each time.
+    QString instanceId;
+    QString displayName;
+
+    // The keychain entry kind that holds this profile's secret, or empty when it needs none.
+    QString secretKind() const;
+    bool operator==(const ConnectionProfile &) const = default;
+};
+
+} // namespace cotal::profile
