@@ -29,8 +29,26 @@ struct KvEntry
 
 struct KvResult
 {
-    KvEntry entry;     // for reads; for writes entry.revision is the new revision
-    NatsError error;   // NotFound for a missing key, RevisionConflict for a lost CAS
+    // For reads the entry; for writes entry.revision is the new revision. On a RevisionConflict
+    // entry.revision is the key's current revision (0 when the server did not say).
+    KvEntry entry;
+    NatsError error; // NotFound for a missing key, RevisionConflict for a lost CAS
+    bool ok() const { return !error.isError(); }
+};
+
+// history(): every stored revision of one key, oldest first, delete/purge markers included.
+struct KvHistoryResult
+{
+    QList<KvEntry> entries;
+    NatsError error;
+    bool ok() const { return !error.isError(); }
+};
+
+// keys(): the keys whose newest entry is a live value.
+struct KvKeysResult
+{
+    QStringList keys;
+    NatsError error;
     bool ok() const { return !error.isError(); }
 };
 
@@ -42,6 +60,7 @@ public:
     KeyValue(JetStream jetStream, QString bucket);
 
     const QString &bucket() const { return m_bucket; }
+    const JetStream &jetStream() const { return m_jetStream; }
     QString streamName() const { return QStringLiteral("KV_") + m_bucket; }
     QString subjectFor(const QString &key) const;
 
@@ -55,11 +74,16 @@ public:
     // Delete marker; with a non-zero `revision` only if still at that revision.
     QFuture<KvResult> remove(const QString &key, quint64 revision = 0) const;
     QFuture<KvResult> purge(const QString &key) const;
-    QFuture<QList<KvEntry>> history(const QString &key) const;
-    QFuture<QStringList> keys() const;
+    QFuture<KvHistoryResult> history(const QString &key) const;
+    QFuture<KvKeysResult> keys() const;
 
     // Creates the bucket with the reference's stream config (storage.md §3). ttlMs 0 = none.
+    // Like the reference, an existing bucket is opened, never reconfigured: the body is the
+    // STREAM.INFO of whichever stream now exists, so callers can compare its config.
     QFuture<ApiResult> createBucket(qint64 ttlMs = 0, int history = 1, qint64 maxBytes = -1) const;
+    // The STREAM.CREATE body createBucket() sends, field order as the reference client builds it.
+    static QByteArray bucketConfig(const QString &bucket, qint64 ttlMs = 0, int history = 1,
+                                   qint64 maxBytes = -1);
 
 private:
     JetStream m_jetStream;
