@@ -362,4 +362,68 @@ Result<CotalMessage> decodeCotalMessage(QByteArrayView payload)
     return decodeCotalMessage(parsed.value());
 }
 
+namespace {
+
+Result<std::pair<ParsedSubject, DeliveryKind>> parseDeliverySubject(const QString &subject)
+{
+    const std::optional<ParsedSubject> parsed = parseSubject(subject);
+    const std::optional<DeliveryKind> kind = parsed ? deliveryKindOf(parsed->kind) : std::nullopt;
+    if (!kind)
+        return wireError(WireErrorCode::MalformedSubject,
+                         QStringLiteral("not a delivery subject: %1").arg(subject));
+    return std::pair{*parsed, *kind};
+}
+
+WireError senderMismatch(const QString &claimed, const QString &sender)
+{
+    return wireError(
+        WireErrorCode::SenderMismatch,
+        QStringLiteral("from.id \"%1\" is not the subject sender \"%2\"").arg(claimed, sender));
+}
+
+} // namespace
+
+Result<CheckedDelivery> checkDelivery(const QString &subject, QByteArrayView payload)
+{
+    auto route = parseDeliverySubject(subject);
+    if (!route)
+        return route.error();
+    const auto &[parsed, kind] = route.value();
+    Result<JsonValue> json = parseJson(payload);
+    if (!json)
+        return wireError(WireErrorCode::MalformedJson,
+                         QStringLiteral("CotalMessage: %1").arg(json.error().detail));
+    if (!json->isObject())
+        return wireError(WireErrorCode::MalformedJson,
+                         QStringLiteral("CotalMessage: payload is not a JSON object"));
+    // Authenticity before shape: a body without a usable `from` is a sender mismatch.
+    const JsonValue *from = json->toObject().find(QStringLiteral("from"));
+    if (!from || from->isNull())
+        return wireError(WireErrorCode::SenderMismatch, QStringLiteral("from is missing"));
+    const JsonValue *fromId = from->toObject().find(QStringLiteral("id"));
+    if (!fromId || !fromId->isString())
+        return wireError(WireErrorCode::SenderMismatch, QStringLiteral("from.id is missing"));
+    if (fromId->toString() != parsed.sender)
+        return senderMismatch(fromId->toString(), parsed.sender);
+    Result<CotalMessage> message = decodeCotalMessage(json.value());
+    if (!message)
+        return message.error();
+    return CheckedDelivery{std::move(message).value(), kind, parsed};
+}
+
+Result<DeliveryKind> checkDelivery(const QString &subject, const CotalMessage &message)
+{
+    auto route = parseDeliverySubject(subject);
+    if (!route)
+        return route.error();
+    if (message.from.id != route->first.sender)
+        return senderMismatch(message.from.id, route->first.sender);
+    return route->second;
+}
+
+bool isOwnEcho(const CotalMessage &message, const QString &ownId)
+{
+    return !ownId.isEmpty() && message.from.id == ownId;
+}
+
 } // namespace cotal::wire

@@ -2,6 +2,7 @@
 
 #include "core/wire/jsonvalue.h"
 #include "core/wire/result.h"
+#include "core/wire/subjects.h"
 
 #include <QByteArray>
 #include <QList>
@@ -109,5 +110,28 @@ void writeEndpointRef(JsonWriter &writer, const EndpointRef &ref);
 Result<CotalMessage> decodeCotalMessage(QByteArrayView payload);
 Result<CotalMessage> decodeCotalMessage(const JsonValue &value);
 Result<EndpointRef> decodeEndpointRef(const JsonValue &value, const QString &context);
+
+// A delivery that passed the wire.md §7 receive checks.
+struct CheckedDelivery
+{
+    CotalMessage message;
+    DeliveryKind kind;     // from the subject, never from the advisory routing field
+    ParsedSubject subject; // sender, and channel / target / role in `rest`
+
+    bool operator==(const CheckedDelivery &other) const = default;
+};
+
+// Receive-side validation of a chat / inst / svc delivery (wire.md §7), in the reference order:
+//  1. malformed-subject: parseSubject has no value, or the subject is a ctl request;
+//  2. malformed-json: the body is not JSON or not an object;
+//  3. sender-mismatch: `from` missing, or `from.id` is not the subject's sender token;
+//  4. missing-field / invalid-field: any other shape problem (decodeCotalMessage).
+// DLV copies (`dlv.<owner>`) carry no sender; they are decoded with decodeCotalMessage alone.
+Result<CheckedDelivery> checkDelivery(const QString &subject, QByteArrayView payload);
+// The same checks for an already decoded message (steps 1 and 3).
+Result<DeliveryKind> checkDelivery(const QString &subject, const CotalMessage &message);
+
+// Own echo (`from.id` is our own id): ack / drop, never surfaced (wire.md §7).
+bool isOwnEcho(const CotalMessage &message, const QString &ownId);
 
 } // namespace cotal::wire
