@@ -21,6 +21,7 @@ struct ReceivedMessage
         Task,     // svc_<role> on TASK_<S>
         Dlv,      // dlv_<id> on DLV_<S> (durable backstop)
         Tap,      // the observer/admin all-activity tap
+        Presence, // the presence watch (anomalies only: forged records)
     };
 
     wire::CotalMessage message;

@@ -1,0 +1,190 @@
+#include "core/endpoint/endpoint_p.h"
+#include "core/wire/channels.h"
+
+#include <QCollator>
+#include <QDateTime>
+#include <QPromise>
+#include <algorithm>
+
+namespace cotal::endpoint {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+Presence Endpoint::Private::ownRecord(bool offline) const
+{
+    Presence record;
+    record.card = m_options.card;
+    record.status = offline ? PresenceStatus::Offline : m_status;
+    record.activity = m_activity;
+    if (!offline) {
+        record.attention = m_attention;
+        record.channelModes = m_channelModes;
+    }
+    record.ts = double(nowMs());
+    return record;
+}
+
+void Endpoint::Private::publishPresence()
+{
+    if (!m_options.registerPresence || !m_presenceKv || m_stopped)
+        return;
+    m_presenceKv->put(m_id, encodePresence(ownRecord(false)))
+        .then(q, [this, epoch = m_epoch](const nats::KvResult &written) {
+            if (!written.ok() && epoch == m_epoch)
+                report(QStringLiteral("presence: %1").arg(written.error.describe()));
+        });
+}
+
+QFuture<void> Endpoint::Private::publishOffline()
+{
+    // Best effort: the final record without attention and channel modes (endpoint.md §3.1).
+    return m_presenceKv->put(m_id, encodePresence(ownRecord(true)))
+        .then(q, [](const nats::KvResult &) {});
+}
+
+void Endpoint::Private::handlePresenceEntries(const QList<nats::KvEntry> &entries)
+{
+    const qint64 now = nowMs();
+    QList<PresenceEvent> events;
+    bool changed = false;
+    for (const nats::KvEntry &entry : entries) {
+        const auto known = m_roster.find(entry.key);
+        if (!entry.isLive()) {
+            if (known != m_roster.end() && !known->isOffline()) {
+                *known = known->offlineCopy();
+                events.append(PresenceEvent{PresenceEvent::Type::Offline, *known});
+                changed = true;
+            }
+            continue;
+        }
+        wire::Result<Presence> decoded = decodePresence(entry.value);
+        if (!decoded)
+            continue;
+        Presence record = std::move(decoded).value();
+        if (record.card.id != entry.key) {
+            m_ingest->reportForgedPresence(
+                QStringLiteral("$KV.%1.%2").arg(m_presenceKv->bucket(), entry.key),
+                QStringLiteral("card.id \"%1\" under key \"%2\"").arg(record.card.id, entry.key));
+            continue;
+        }
+        if (now - qint64(record.ts) > m_options.ttlMs || record.isOffline())
+            record = record.offlineCopy();
+        if (known == m_roster.end() && record.isOffline()) {
+            m_roster.insert(entry.key, record);
+            changed = true;
+            continue;
+        }
+        if (known != m_roster.end() && !known->isOffline() && !record.isOffline() &&
+            known->status == record.status && known->activity == record.activity &&
+            known->attention == record.attention && known->channelModes == record.channelModes) {
+            *known = record; // heartbeat
+            continue;
+        }
+        PresenceEvent::Type type = PresenceEvent::Type::Update;
+        if (record.isOffline())
+            type = PresenceEvent::Type::Offline;
+        else if (known == m_roster.end() || known->isOffline())
+            type = PresenceEvent::Type::Join;
+        m_roster.insert(entry.key, record);
+        events.append(PresenceEvent{type, record});
+        changed = true;
+    }
+    if (!events.isEmpty())
+        emit q->presenceEvents(events);
+    if (changed)
+        emit q->rosterChanged(sortedRoster());
+}
+
+void Endpoint::Private::sweepRoster()
+{
+    // Bucket TTL expiry emits nothing, so staleness is found by timestamp (endpoint.md §3.2).
+    const qint64 now = nowMs();
+    QList<PresenceEvent> events;
+    for (auto it = m_roster.begin(); it != m_roster.end(); ++it) {
+        if (it->isOffline() || now - qint64(it->ts) <= m_options.ttlMs)
+            continue;
+        *it = it->offlineCopy();
+        events.append(PresenceEvent{PresenceEvent::Type::Offline, *it});
+    }
+    if (events.isEmpty())
+        return;
+    emit q->presenceEvents(events);
+    emit q->rosterChanged(sortedRoster());
+}
+
+QList<Presence> Endpoint::Private::sortedRoster() const
+{
+    QList<Presence> roster = m_roster.values();
+    QCollator collator;
+    std::sort(roster.begin(), roster.end(), [&collator](const Presence &a, const Presence &b) {
+        const int order = collator.compare(a.card.name, b.card.name);
+        return order != 0 ? order < 0 : a.card.id < b.card.id;
+    });
+    return roster;
+}
+
+void Endpoint::Private::handleRegistryEntries(const QList<nats::KvEntry> &entries)
+{
+    bool changed = false;
+    for (const nats::KvEntry &entry : entries) {
+        if (entry.key == kDefaultsKey) {
+            if (!entry.isLive()) {
+                m_registry.defaults = RegistryEntry{};
+                changed = true;
+            } else if (std::optional<RegistryEntry> decoded = decodeRegistryEntry(entry.value)) {
+                m_registry.defaults = std::move(*decoded);
+                changed = true;
+            }
+            continue;
+        }
+        if (!entry.isLive()) {
+            changed |= m_registry.channels.remove(entry.key) > 0;
+        } else if (std::optional<RegistryEntry> decoded = decodeRegistryEntry(entry.value)) {
+            m_registry.channels.insert(entry.key, std::move(*decoded));
+            changed = true;
+        }
+    }
+    if (changed)
+        emit q->channelsChanged();
+}
+
+ChannelPolicy Endpoint::Private::cachedPolicy(const QString &channel) const
+{
+    return m_registry.resolve(channel);
+}
+
+QFuture<ChannelPolicy> Endpoint::Private::freshPolicy(const QString &channel)
+{
+    if (!m_channelsKv)
+        return QtFuture::makeReadyFuture(cachedPolicy(channel));
+    // Channel key (concrete only: wildcards are illegal keys) and `=defaults`, read fresh.
+    const nats::KeyValue kv = *m_channelsKv;
+    QFuture<nats::KvResult> own = wire::isConcreteChannel(channel)
+                                      ? kv.get(channel)
+                                      : QtFuture::makeReadyFuture(nats::KvResult{
+                                            {}, {nats::NatsErrorKind::NotFound, {}, 0, 0, {}, {}}});
+    return own
+        .then(q,
+              [this, kv](const nats::KvResult &channelRead) {
+                  return kv.get(kDefaultsKey).then(q, [channelRead](const nats::KvResult &read) {
+                      std::optional<RegistryEntry> channelEntry;
+                      if (channelRead.ok() && channelRead.entry.isLive())
+                          channelEntry = decodeRegistryEntry(channelRead.entry.value);
+                      RegistryEntry defaults;
+                      if (read.ok() && read.entry.isLive())
+                          defaults =
+                              decodeRegistryEntry(read.entry.value).value_or(RegistryEntry{});
+                      return resolvePolicy(channelEntry ? &*channelEntry : nullptr, defaults);
+                  });
+              })
+        .unwrap();
+}
+
+} // namespace cotal::endpoint
