@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QProcess>
+#include "core/local/natsserverlauncher.h"
+
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace cotal::testing {
@@ -41,14 +41,12 @@ public:
     QString storeDir() const;
 
 private:
-    QStringList arguments(QString *error);
-    bool waitUntilReady(QString *error);
+    bool writeConfig(QString *configPath, QString *error) const;
 
     Options m_options;
     QTemporaryDir m_workDir;
-    std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<local::NatsServerLauncher> m_launcher;
     quint16 m_port = 0;
-    QByteArray m_log;
 };
 
 } // namespace cotal::testing
