@@ -73,7 +73,7 @@ public:
     explicit JsonValue(int value);
     JsonValue(QString value);
     // A bare string literal would otherwise pick the bool constructor.
-    JsonValue(const char *) = delete;
+    explicit JsonValue(const char *) = delete;
     JsonValue(JsonArray value);
     JsonValue(JsonObject value);
 
