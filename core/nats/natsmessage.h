@@ -4,7 +4,6 @@
 #include <QList>
 #include <QPair>
 #include <QString>
-
 #include <optional>
 
 namespace cotal::nats {
@@ -15,9 +14,11 @@ struct NatsMessage
     QString subject;
     QString reply;
     QByteArray data;
-    // Header name/value pairs in wire order; names as sent (lookups are case-insensitive).
+    // Header name/value pairs; names as sent (lookups are case-insensitive). The values of one
+    // name keep their wire order; cnats keeps names in a hash, so their order is not the wire's.
     QList<QPair<QByteArray, QByteArray>> headers;
     // The NATS status line code (e.g. 100, 404, 408, 503) of a status message; 0 otherwise.
+    // cnats reports it as "Status"/"Description" pseudo headers; those are not in `headers`.
     int status = 0;
     QByteArray statusDescription;
 
@@ -29,7 +30,7 @@ struct JsMetadata
 {
     QString stream;
     QString consumer;
-    quint64 delivered = 0;     // delivery count of this message
+    quint64 delivered = 0; // delivery count of this message
     quint64 streamSequence = 0;
     quint64 consumerSequence = 0;
     qint64 timestampNs = 0;
