@@ -772,6 +772,16 @@ QFuture<LeaveResult> Endpoint::leaveChannel(const QString &channel)
     return d->doLeave(channel);
 }
 
+QFuture<ChannelListResult> Endpoint::listChannels()
+{
+    return d->listChannels();
+}
+
+QFuture<HistoryResult> Endpoint::readHistory(const QString &channel, int limit)
+{
+    return d->readHistory(channel, limit);
+}
+
 QFuture<SendResult> Endpoint::sendToChannel(const QString &channel, const QList<wire::Part> &parts,
                                             const SendOptions &options)
 {

@@ -1,7 +1,6 @@
 #include "core/endpoint/historyreader.h"
 
 #include "core/endpoint/registrycodec_p.h"
-
 #include "core/wire/channels.h"
 #include "core/wire/jsonwriter.h"
 
@@ -88,7 +87,8 @@ void HistoryReader::runNext()
     std::shared_ptr<Job> job = m_queue.front();
     m_queue.pop_front();
     if (!m_connection) {
-        job->result.error = endpointError(nats::NatsErrorKind::NotConnected, QStringLiteral("reconnecting — try again shortly"));
+        job->result.error = endpointError(nats::NatsErrorKind::NotConnected,
+                                          QStringLiteral("reconnecting — try again shortly"));
         job->promise.addResult(job->result);
         job->promise.finish();
         runNext();

@@ -42,8 +42,16 @@ void MessageIngest::acceptCoreOne(const nats::NatsMessage &message, Path path, q
         // dlv.<owner> subject. Mixed-inbox entries, reserved subjects and anything else that is
         // not a delivery message are not surfaced.
         if (path == Path::Tap) {
-            if (!wire::parseDlvOwner(message.subject))
+            if (!wire::parseDlvOwner(message.subject)) {
+                // A delivery-kind subject that does not parse is malformed; anything else
+                // (dinbox, reserved, a foreign kind) is simply not a delivery message.
+                const QStringView kind = QStringView(message.subject).split(u'.').value(2);
+                if (kind == u"chat" || kind == u"inst" || kind == u"svc")
+                    reject(Anomaly::Reason::MalformedSubject, path, message.subject,
+                           QStringLiteral("delivery subject without a sender position"), nullptr,
+                           now);
                 return;
+            }
             wire::Result<wire::CotalMessage> decoded = wire::decodeCotalMessage(message.data);
             if (!decoded) {
                 reject(reasonFor(decoded.error()), path, message.subject, decoded.error().detail,
