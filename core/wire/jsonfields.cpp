@@ -58,6 +58,14 @@ double FieldReader::requiredNumber(const QString &key)
     return m_error ? 0.0 : value->toDouble();
 }
 
+std::optional<double> FieldReader::optionalNumber(const QString &key)
+{
+    if (m_error || !member(key, false))
+        return std::nullopt;
+    const double number = requiredNumber(key);
+    return m_error ? std::nullopt : std::optional<double>(number);
+}
+
 qint64 FieldReader::requiredInteger(const QString &key)
 {
     const JsonValue *value = member(key, true);

@@ -29,6 +29,7 @@ public:
     QString requiredString(const QString &key);
     std::optional<QString> optionalString(const QString &key);
     double requiredNumber(const QString &key);
+    std::optional<double> optionalNumber(const QString &key);
     qint64 requiredInteger(const QString &key);
     std::optional<qint64> optionalInteger(const QString &key);
     bool requiredBool(const QString &key);
