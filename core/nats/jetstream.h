@@ -102,12 +102,40 @@ public:
     void start();
     void stop();
 
-    // One fetch: up to `batch` messages or whatever arrived before `expiresMs`.
+    // One fetch: up to `batch` messages or whatever arrived before `expiresMs`. A failure (no
+    // such consumer, a 409 from the server, not connected) fails the future with a
+    // NatsException, so continuations see it in .onFailed().
     static QFuture<QList<JsMessage>> fetch(const JetStream &jetStream, const QString &stream,
                                            const QString &consumer, int batch, int expiresMs);
 
 signals:
     void failed(const cotal::nats::NatsError &error);
+
+private:
+    class Private;
+    std::unique_ptr<Private> d;
+};
+
+// Publishes to JetStream without waiting per message: up to `maxInFlight` PubAcks are
+// outstanding, further messages wait in order in a local queue. Never blocks the caller.
+class JsPublisher final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JsPublisher)
+
+public:
+    explicit JsPublisher(JetStream jetStream, int maxInFlight = 1024, QObject *parent = nullptr);
+    ~JsPublisher() override;
+
+    QFuture<PubAck> publish(const QString &subject, const QByteArray &data,
+                            const NatsConnection::Headers &headers = {});
+
+    int inFlight() const;
+    int queued() const;
+
+signals:
+    // Every publish so far has its PubAck (or error).
+    void idle();
 
 private:
     class Private;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QException>
 #include <QString>
 
 namespace cotal::nats {
@@ -25,13 +26,30 @@ struct NatsError
 {
     NatsErrorKind kind = NatsErrorKind::None;
     QString message;
-    int apiCode = 0;       // JetStream "code" (HTTP-like), when the server sent one
-    int apiErrorCode = 0;  // JetStream "err_code", e.g. 10071 wrong last sequence
-    QString subject;       // the subject involved, for permission violations
-    QString operation;     // "publish" / "subscribe" / "request"
+    int apiCode = 0;      // JetStream "code" (HTTP-like), when the server sent one
+    int apiErrorCode = 0; // JetStream "err_code", e.g. 10071 wrong last sequence
+    QString subject;      // the subject involved, for permission violations
+    QString operation;    // "publish" / "subscribe" / "request"
 
     bool isError() const { return kind != NatsErrorKind::None; }
     QString describe() const;
+};
+
+// Carries a NatsError through a failed QFuture (e.g. PullConsumer::fetch), for .onFailed().
+class NatsException final : public QException
+{
+public:
+    explicit NatsException(NatsError error)
+        : m_error(std::move(error))
+    {}
+
+    const NatsError &error() const { return m_error; }
+    const char *what() const noexcept override { return "NATS operation failed"; }
+    void raise() const override { throw *this; }
+    NatsException *clone() const override { return new NatsException(*this); }
+
+private:
+    NatsError m_error;
 };
 
 } // namespace cotal::nats
