@@ -155,15 +155,27 @@ JetStream::JetStream(NatsConnection *connection, int timeoutMs)
 QFuture<ApiResult> JetStream::api(const QString &api, const QByteArray &body) const
 {
     const QString subject = QStringLiteral("$JS.API.") + api;
-    return m_connection->request(subject, body, {}, m_timeoutMs)
-        .then([subject](const RequestResult &result) { return toApiResult(result, subject); });
+    auto promise = std::make_shared<QPromise<ApiResult>>();
+    promise->start();
+    m_connection->request(subject, body, {}, m_timeoutMs,
+                          [promise, subject](const RequestResult &result) {
+                              promise->addResult(toApiResult(result, subject));
+                              promise->finish();
+                          });
+    return promise->future();
 }
 
 QFuture<PubAck> JetStream::publish(const QString &subject, const QByteArray &data,
                                    const NatsConnection::Headers &headers) const
 {
-    return m_connection->request(subject, data, headers, m_timeoutMs)
-        .then([subject](const RequestResult &result) { return toPubAck(result, subject); });
+    auto promise = std::make_shared<QPromise<PubAck>>();
+    promise->start();
+    m_connection->request(subject, data, headers, m_timeoutMs,
+                          [promise, subject](const RequestResult &result) {
+                              promise->addResult(toPubAck(result, subject));
+                              promise->finish();
+                          });
+    return promise->future();
 }
 
 QFuture<ApiResult> JetStream::streamInfo(const QString &stream) const
@@ -490,40 +502,59 @@ public:
         std::shared_ptr<QPromise<PubAck>> promise;
     };
 
-    Private(JsPublisher *owner, JetStream jetStream, int maxInFlight)
-        : q(owner)
-        , m_jetStream(std::move(jetStream))
-        , m_maxInFlight(std::max(maxInFlight, 1))
-    {}
-
-    void pump()
+    // What the reply callbacks reach; it dies with the publisher, the callbacks may not.
+    struct State
     {
-        while (m_inFlight < m_maxInFlight && !m_queue.empty()) {
-            Item item = std::move(m_queue.front());
-            m_queue.pop_front();
-            send(std::move(item));
+        JsPublisher *q = nullptr;
+        JetStream jetStream;
+        int maxInFlight = 1;
+        int inFlight = 0;
+        std::deque<Item> queue;
+
+        void pump()
+        {
+            while (inFlight < maxInFlight && !queue.empty()) {
+                Item item = std::move(queue.front());
+                queue.pop_front();
+                send(std::move(item));
+            }
         }
-    }
 
-    void send(Item item)
+        // The callback form: no future per message, the reply is handled where it arrives.
+        void send(Item item)
+        {
+            ++inFlight;
+            std::weak_ptr<State> self = m_self;
+            jetStream.connection()->request(item.subject, item.data, item.headers,
+                                            jetStream.timeoutMs(),
+                                            [self, promise = item.promise,
+                                             subject = item.subject](const RequestResult &result) {
+                                                promise->addResult(toPubAck(result, subject));
+                                                promise->finish();
+                                                if (const auto state = self.lock())
+                                                    state->acknowledged();
+                                            });
+        }
+
+        void acknowledged()
+        {
+            --inFlight;
+            pump();
+            if (inFlight == 0 && queue.empty())
+                emit q->idle();
+        }
+
+        std::weak_ptr<State> m_self;
+    };
+
+    Private(JsPublisher *owner, JetStream jetStream, int maxInFlight)
+        : m_state(std::make_shared<State>(
+              State{owner, std::move(jetStream), std::max(maxInFlight, 1), 0, {}, {}}))
     {
-        ++m_inFlight;
-        m_jetStream.publish(item.subject, item.data, item.headers)
-            .then(q, [this, promise = item.promise](const PubAck &ack) {
-                promise->addResult(ack);
-                promise->finish();
-                --m_inFlight;
-                pump();
-                if (m_inFlight == 0 && m_queue.empty())
-                    emit q->idle();
-            });
+        m_state->m_self = m_state;
     }
 
-    JsPublisher *q;
-    JetStream m_jetStream;
-    int m_maxInFlight;
-    int m_inFlight = 0;
-    std::deque<Item> m_queue;
+    std::shared_ptr<State> m_state;
 };
 
 JsPublisher::JsPublisher(JetStream jetStream, int maxInFlight, QObject *parent)
@@ -533,7 +564,7 @@ JsPublisher::JsPublisher(JetStream jetStream, int maxInFlight, QObject *parent)
 
 JsPublisher::~JsPublisher()
 {
-    for (const Private::Item &item : d->m_queue) {
+    for (const Private::Item &item : d->m_state->queue) {
         PubAck ack;
         ack.error = makeError(NatsErrorKind::NotConnected,
                               QStringLiteral("publisher destroyed before sending"), item.subject);
@@ -548,22 +579,20 @@ QFuture<PubAck> JsPublisher::publish(const QString &subject, const QByteArray &d
     auto promise = std::make_shared<QPromise<PubAck>>();
     promise->start();
     QFuture<PubAck> future = promise->future();
-    Private::Item item{subject, data, headers, std::move(promise)};
-    if (d->m_inFlight < d->m_maxInFlight && d->m_queue.empty())
-        d->send(std::move(item));
-    else
-        d->m_queue.push_back(std::move(item));
+    Private::State &state = *d->m_state;
+    state.queue.push_back(Private::Item{subject, data, headers, std::move(promise)});
+    state.pump();
     return future;
 }
 
 int JsPublisher::inFlight() const
 {
-    return d->m_inFlight;
+    return d->m_state->inFlight;
 }
 
 int JsPublisher::queued() const
 {
-    return int(d->m_queue.size());
+    return int(d->m_state->queue.size());
 }
 
 } // namespace cotal::nats

@@ -35,6 +35,7 @@ public:
     explicit JetStream(NatsConnection *connection, int timeoutMs = 5000);
 
     NatsConnection *connection() const { return m_connection; }
+    int timeoutMs() const { return m_timeoutMs; }
 
     // Sends `body` (compact JSON text) to "$JS.API.<api>".
     QFuture<ApiResult> api(const QString &api, const QByteArray &body = {}) const;
@@ -118,6 +119,7 @@ private:
 
 // Publishes to JetStream without waiting per message: up to `maxInFlight` PubAcks are
 // outstanding, further messages wait in order in a local queue. Never blocks the caller.
+// Lives on the connection's thread, where the PubAcks are handled.
 class JsPublisher final : public QObject
 {
     Q_OBJECT

@@ -452,10 +452,23 @@ NatsError configure(natsOptions *opts, const ConnectionOptions &options, Bridge 
     return error;
 }
 
-void finish(const std::shared_ptr<QPromise<RequestResult>> &promise, RequestResult result)
+// How a request reports its outcome: fulfils a promise or calls a ReplyHandler.
+using Completion = std::function<void(RequestResult &&)>;
+
+Completion fulfil(std::shared_ptr<QPromise<RequestResult>> promise)
 {
-    promise->addResult(std::move(result));
-    promise->finish();
+    return [promise = std::move(promise)](RequestResult &&result) {
+        promise->addResult(std::move(result));
+        promise->finish();
+    };
+}
+
+RequestResult requestError(NatsErrorKind kind, const QString &message, const QString &subject)
+{
+    NatsError error = makeError(kind, message);
+    error.subject = subject;
+    error.operation = QStringLiteral("request");
+    return RequestResult{{}, std::move(error)};
 }
 
 } // namespace
@@ -505,7 +518,7 @@ class NatsConnection::Private
 public:
     struct Pending
     {
-        std::shared_ptr<QPromise<RequestResult>> promise;
+        Completion done;
         QString subject;
         QString replySubject; // requestOn only: its own reply subscription's subject
         std::unique_ptr<Subscription> subscription;
@@ -636,8 +649,7 @@ public:
 
     // Lazily subscribes the one wildcard inbox every request() reply arrives on, then
     // registers the request. Requests may come from any thread. Returns the reply subject.
-    std::optional<QString> addMuxRequest(std::shared_ptr<QPromise<RequestResult>> promise,
-                                         const QString &subject, int timeoutMs)
+    std::optional<QString> addMuxRequest(Completion done, const QString &subject, int timeoutMs)
     {
         std::lock_guard lock(m_muxMutex);
         if (!m_mux) {
@@ -650,7 +662,7 @@ public:
                 return std::nullopt;
             m_muxPrefix = prefix;
         }
-        return m_muxPrefix + QString::number(addPending(std::move(promise), subject, timeoutMs));
+        return m_muxPrefix + QString::number(addPending(std::move(done), subject, timeoutMs));
     }
 
     QString muxSubject() const
@@ -660,14 +672,13 @@ public:
     }
 
     // Registers a request; returns its token (0 = none).
-    quint64 addPending(std::shared_ptr<QPromise<RequestResult>> promise, const QString &subject,
-                       int timeoutMs, QString replySubject = {},
-                       std::unique_ptr<Subscription> subscription = {})
+    quint64 addPending(Completion done, const QString &subject, int timeoutMs,
+                       QString replySubject = {}, std::unique_ptr<Subscription> subscription = {})
     {
         std::lock_guard lock(m_requestMutex);
         const quint64 token = ++m_nextToken;
         const qint64 deadline = m_clock.elapsed() + std::max(timeoutMs, 0);
-        Pending pending{std::move(promise),
+        Pending pending{std::move(done),
                         subject,
                         std::move(replySubject),
                         std::move(subscription),
@@ -703,7 +714,7 @@ public:
         } else {
             result.reply = reply;
         }
-        finish(pending->promise, std::move(result));
+        pending->done(std::move(result));
     }
 
     void fail(std::optional<Pending> pending, NatsError error)
@@ -714,7 +725,7 @@ public:
             error.subject = pending->subject;
         if (error.operation.isEmpty())
             error.operation = QStringLiteral("request");
-        finish(pending->promise, RequestResult{{}, std::move(error)});
+        pending->done(RequestResult{{}, std::move(error)});
     }
 
     template<typename Predicate> void failWhere(Predicate predicate, const NatsError &error)
@@ -772,15 +783,19 @@ public:
         }
         if (earliest < 0) {
             m_expiry->stop();
+            m_armedDeadline = -1;
             return;
         }
-        const int interval = int(std::max<qint64>(earliest - m_clock.elapsed(), 0));
-        if (!m_expiry->isActive() || m_expiry->remainingTime() > interval)
-            m_expiry->start(interval);
+        // Deadlines mostly grow, so most requests leave the armed timer alone.
+        if (m_armedDeadline >= 0 && m_armedDeadline <= earliest && m_expiry->isActive())
+            return;
+        m_armedDeadline = earliest;
+        m_expiry->start(int(std::max<qint64>(earliest - m_clock.elapsed(), 0)));
     }
 
     void expire()
     {
+        m_armedDeadline = -1;
         const qint64 now = m_clock.elapsed();
         std::vector<Pending> expired;
         {
@@ -820,6 +835,7 @@ public:
     quint64 m_nextToken = 0;
     QElapsedTimer m_clock;
     QTimer *m_expiry;
+    qint64 m_armedDeadline = -1;
     mutable std::mutex m_muxMutex;
     std::unique_ptr<Subscription> m_mux;
     QString m_muxPrefix;
@@ -945,24 +961,35 @@ QFuture<RequestResult> NatsConnection::request(const QString &subject, const QBy
     auto promise = std::make_shared<QPromise<RequestResult>>();
     promise->start();
     QFuture<RequestResult> future = promise->future();
-    const Handle handle = d->handle();
-    if (!handle) {
-        NatsError error = makeError(NatsErrorKind::NotConnected, QStringLiteral("not connected"));
-        error.subject = subject;
-        error.operation = QStringLiteral("request");
-        finish(promise, RequestResult{{}, error});
-        return future;
-    }
+    if (auto failure = startRequest(subject, data, headers, timeoutMs, fulfil(promise)))
+        fulfil(promise)(std::move(*failure));
+    return future;
+}
 
-    const std::optional<QString> reply = d->addMuxRequest(promise, subject, timeoutMs);
-    if (!reply) {
-        NatsError error =
-            makeError(NatsErrorKind::Io, QStringLiteral("cannot subscribe the reply inbox"));
-        error.subject = subject;
-        error.operation = QStringLiteral("request");
-        finish(promise, RequestResult{{}, error});
-        return future;
+void NatsConnection::request(const QString &subject, const QByteArray &data, const Headers &headers,
+                             int timeoutMs, ReplyHandler done)
+{
+    Completion completion = [done](RequestResult &&result) { done(result); };
+    if (auto failure = startRequest(subject, data, headers, timeoutMs, completion)) {
+        // Never re-enter the caller: a failure at once is reported on the next turn.
+        QMetaObject::invokeMethod(
+            this,
+            [completion, result = std::move(*failure)]() mutable { completion(std::move(result)); },
+            Qt::QueuedConnection);
     }
+}
+
+std::optional<RequestResult>
+NatsConnection::startRequest(const QString &subject, const QByteArray &data, const Headers &headers,
+                             int timeoutMs, std::function<void(RequestResult &&)> done)
+{
+    const Handle handle = d->handle();
+    if (!handle)
+        return requestError(NatsErrorKind::NotConnected, QStringLiteral("not connected"), subject);
+    const std::optional<QString> reply = d->addMuxRequest(std::move(done), subject, timeoutMs);
+    if (!reply)
+        return requestError(NatsErrorKind::Io, QStringLiteral("cannot subscribe the reply inbox"),
+                            subject);
     d->armExpiry();
 
     const natsStatus status = publishRaw(handle.get(), subject, *reply, data, headers);
@@ -970,7 +997,7 @@ QFuture<RequestResult> NatsConnection::request(const QString &subject, const QBy
         const quint64 token = reply->mid(reply->lastIndexOf(u'.') + 1).toULongLong();
         d->fail(d->takePending(token), statusError(status, lastErrorText()));
     }
-    return future;
+    return std::nullopt;
 }
 
 QFuture<RequestResult> NatsConnection::requestOn(const QString &replySubject,
@@ -981,29 +1008,25 @@ QFuture<RequestResult> NatsConnection::requestOn(const QString &replySubject,
     promise->start();
     QFuture<RequestResult> future = promise->future();
     const Handle handle = d->handle();
-    NatsError error;
-    if (!handle)
-        error = makeError(NatsErrorKind::NotConnected, QStringLiteral("not connected"));
+    if (!handle) {
+        fulfil(promise)(
+            requestError(NatsErrorKind::NotConnected, QStringLiteral("not connected"), subject));
+        return future;
+    }
 
     // The token is only known after registering, so the handler looks it up through a cell.
     auto token = std::make_shared<quint64>(0);
-    std::unique_ptr<Subscription> subscription;
-    if (!error.isError()) {
-        subscription =
-            subscribe(replySubject, this, [this, token](const QList<NatsMessage> &batch) {
-                d->complete(*token, batch.first());
-            });
-        if (!subscription)
-            error = makeError(NatsErrorKind::Io,
-                              QStringLiteral("cannot subscribe %1").arg(replySubject));
-    }
-    if (error.isError()) {
-        error.subject = subject;
-        error.operation = QStringLiteral("request");
-        finish(promise, RequestResult{{}, error});
+    std::unique_ptr<Subscription> subscription =
+        subscribe(replySubject, this, [this, token](const QList<NatsMessage> &batch) {
+            d->complete(*token, batch.first());
+        });
+    if (!subscription) {
+        fulfil(promise)(requestError(
+            NatsErrorKind::Io, QStringLiteral("cannot subscribe %1").arg(replySubject), subject));
         return future;
     }
-    *token = d->addPending(promise, subject, timeoutMs, replySubject, std::move(subscription));
+    *token =
+        d->addPending(fulfil(promise), subject, timeoutMs, replySubject, std::move(subscription));
     d->armExpiry();
 
     const natsStatus status = publishRaw(handle.get(), subject, replySubject, data, {});

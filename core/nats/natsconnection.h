@@ -6,9 +6,9 @@
 
 #include <QFuture>
 #include <QObject>
-
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cotal::nats {
 
@@ -44,6 +44,7 @@ public:
 
     using Headers = QList<QPair<QByteArray, QByteArray>>;
     using BatchHandler = std::function<void(const QList<NatsMessage> &)>;
+    using ReplyHandler = std::function<void(const RequestResult &)>;
 
     explicit NatsConnection(QObject *parent = nullptr);
     ~NatsConnection() override;
@@ -55,8 +56,8 @@ public:
 
     State state() const;
     QString connectedUrl() const;
-    QString inboxPrefix() const;       // "_INBOX_<id>"
-    QString newInbox() const;          // "_INBOX_<id>.<unique>"
+    QString inboxPrefix() const; // "_INBOX_<id>"
+    QString newInbox() const;    // "_INBOX_<id>.<unique>"
     qint64 maxPayload() const;
 
     // Fire-and-forget publish (buffered by cnats; never blocks on the network).
@@ -67,6 +68,10 @@ public:
     // timeout are distinct errors.
     QFuture<RequestResult> request(const QString &subject, const QByteArray &data,
                                    const Headers &headers = {}, int timeoutMs = 5000);
+    // The same with a callback instead of a future, for hot paths (e.g. bulk JetStream
+    // publishing): `done` runs exactly once, on this connection's thread, never inside this call.
+    void request(const QString &subject, const QByteArray &data, const Headers &headers,
+                 int timeoutMs, ReplyHandler done);
     // Request with a caller-chosen reply subject (control requests use a bounded reply lane).
     QFuture<RequestResult> requestOn(const QString &replySubject, const QString &subject,
                                      const QByteArray &data, int timeoutMs = 5000);
@@ -88,6 +93,11 @@ signals:
     void reconnected();
 
 private:
+    // Registers and sends a request; returns the failure when it could not be sent at all.
+    std::optional<RequestResult> startRequest(const QString &subject, const QByteArray &data,
+                                              const Headers &headers, int timeoutMs,
+                                              std::function<void(RequestResult &&)> done);
+
     class Private;
     std::unique_ptr<Private> d;
 };
