@@ -379,14 +379,23 @@ QString decodeUtf8LikeTextDecoder(QByteArrayView utf8)
     int seen = 0;
     unsigned lower = 0x80;
     unsigned upper = 0xBF;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(utf8.data());
+    const qsizetype size = utf8.size();
     qsizetype i = 0;
-    while (i < utf8.size()) {
-        const unsigned byte = static_cast<unsigned char>(utf8[i]);
+    while (i < size) {
+        const unsigned byte = bytes[i];
         if (needed == 0) {
-            ++i;
             if (byte <= 0x7F) {
-                out.append(QChar(char16_t(byte)));
-            } else if (byte >= 0xC2 && byte <= 0xDF) {
+                // ASCII runs (nearly every payload) go in one append.
+                qsizetype end = i + 1;
+                while (end < size && bytes[end] <= 0x7F)
+                    ++end;
+                out.append(QLatin1StringView(utf8.data() + i, end - i));
+                i = end;
+                continue;
+            }
+            ++i;
+            if (byte >= 0xC2 && byte <= 0xDF) {
                 needed = 1;
                 codePoint = byte & 0x1F;
             } else if (byte >= 0xE0 && byte <= 0xEF) {
