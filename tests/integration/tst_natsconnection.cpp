@@ -434,6 +434,59 @@ private slots:
         QCOMPARE(reply.result().error.kind, NatsErrorKind::NotConnected);
     }
 
+    void destroyingTheConnectionFailsPendingRequests()
+    {
+        auto connection = std::make_unique<NatsConnection>();
+        QVERIFY(open(*connection, optionsFor(*m_server)));
+        Collector silent;
+        auto subscription = connection->subscribe(QStringLiteral("slow.y"), this, silent.handler());
+        QVERIFY(flushed(*connection));
+        const QFuture<RequestResult> reply =
+            connection->request(QStringLiteral("slow.y"), "x", {}, 60000);
+        connection.reset();
+        QVERIFY(reply.isFinished());
+        QCOMPARE(reply.result().error.kind, NatsErrorKind::NotConnected);
+    }
+
+    void callbackRequestReportsFailureOnALaterTurn()
+    {
+        NatsConnection connection;
+        bool called = false;
+        RequestResult outcome;
+        connection.request(QStringLiteral("any.subject"), "x", {}, 1000,
+                           [&](const RequestResult &result) {
+                               called = true;
+                               outcome = result;
+                           });
+        QVERIFY(!called);
+        QTRY_VERIFY_WITH_TIMEOUT(called, kWaitMs);
+        QCOMPARE(outcome.error.kind, NatsErrorKind::NotConnected);
+    }
+
+    void retryOnFailedConnectWaitsForTheServer()
+    {
+        NatsServerProcess server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        ConnectionOptions options = optionsFor(server);
+        server.stop();
+        options.retryOnFailedConnect = true;
+        options.reconnectWaitMs = 200;
+        options.maxReconnectWaitMs = 1000;
+
+        NatsConnection connection;
+        const QFuture<NatsError> opened = connection.open(options);
+        QCOMPARE(connection.state(), NatsConnection::State::Connecting);
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY(waitFor(opened, 60000));
+        QVERIFY2(!opened.result().isError(), qPrintable(opened.result().describe()));
+        QCOMPARE(connection.state(), NatsConnection::State::Connected);
+        const QFuture<RequestResult> nobody =
+            connection.request(QStringLiteral("nobody.here"), "x", {}, 10000);
+        QVERIFY(waitFor(nobody));
+        QCOMPARE(nobody.result().error.kind, NatsErrorKind::NoResponders);
+    }
+
     void publishPermissionViolationIsTyped()
     {
         QTemporaryDir dir;
