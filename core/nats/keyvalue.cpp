@@ -598,8 +598,16 @@ QFuture<KvResult> KeyValue::get(const QString &key) const
         return readyError<KvResult>(invalidKey(key));
     const QString subject = subjectFor(key);
     return m_jetStream.getLastMessage(streamName(), subject)
-        .then(QtFuture::Launch::Sync, [bucket = m_bucket, key, subject](const ApiResult &api) {
-            return entryFromStoredMessage(bucket, key, subject, api);
+        .then(QtFuture::Launch::Sync,
+              [bucket = m_bucket, key, subject](const ApiResult &api) {
+                  return entryFromStoredMessage(bucket, key, subject, api);
+              })
+        .onCanceled([bucket = m_bucket, key] {
+            KvResult result;
+            result.entry.bucket = bucket;
+            result.entry.key = key;
+            result.error = abandoned();
+            return result;
         });
 }
 
