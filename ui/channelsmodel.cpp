@@ -72,7 +72,8 @@ QVariant ChannelsModel::displayValue(const Entry &entry, int column) const
     case Replay:
         if (!row.replay)
             return tr("off", "replay");
-        return row.replayWindow.isEmpty() ? tr("full history") : tr("last %1").arg(row.replayWindow);
+        return row.replayWindow.isEmpty() ? tr("full history")
+                                          : tr("last %1").arg(row.replayWindow);
     case DeliveryClass:
         return row.deliveryClass == endpoint::DeliveryClass::Durable ? tr("durable") : tr("live");
     case Messages:
@@ -100,7 +101,8 @@ QVariant ChannelsModel::data(const QModelIndex &index, int role) const
         if (index.column() == Channel && entry.observedOnly)
             return tr("Seen in the live feed; not in the last channel listing yet");
         if (index.column() == Description)
-            return entry.row.instructions.isEmpty() ? entry.row.description : entry.row.instructions;
+            return entry.row.instructions.isEmpty() ? entry.row.description
+                                                    : entry.row.instructions;
         return {};
     case RawRole:
         switch (index.column()) {
@@ -169,11 +171,10 @@ void ChannelsModel::setRows(const QList<ChannelRow> &rows)
             next.push_back(entry);
     }
 
-    const bool sameShape = next.size() == m_entries.size()
-                           && std::equal(next.begin(), next.end(), m_entries.begin(),
-                                         [](const Entry &a, const Entry &b) {
-                                             return a.row.channel == b.row.channel;
-                                         });
+    const bool sameShape =
+        next.size() == m_entries.size() &&
+        std::equal(next.begin(), next.end(), m_entries.begin(),
+                   [](const Entry &a, const Entry &b) { return a.row.channel == b.row.channel; });
     if (sameShape) {
         m_entries = std::move(next);
         if (!m_entries.empty())

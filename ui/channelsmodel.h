@@ -34,7 +34,7 @@ public:
     {
         RawRole = Qt::UserRole,
         ChannelNameRole,
-        HealthRole, // int(endpoint::DeliveryHealth)
+        HealthRole,       // int(endpoint::DeliveryHealth)
         ObservedOnlyRole, // seen in the feed, not (yet) in a listing
     };
 

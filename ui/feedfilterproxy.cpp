@@ -61,8 +61,8 @@ void FeedFilterProxy::setFilterText(const QString &text)
 
 bool FeedFilterProxy::isFiltering() const
 {
-    return m_modes != 0x7 || !m_channels.isEmpty() || !m_senders.isEmpty()
-           || !m_conversationA.isEmpty() || !m_text.isEmpty();
+    return m_modes != 0x7 || !m_channels.isEmpty() || !m_senders.isEmpty() ||
+           !m_conversationA.isEmpty() || !m_text.isEmpty();
 }
 
 void FeedFilterProxy::changed()
@@ -76,7 +76,8 @@ bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!isModeVisible(index.data(FeedModel::KindRole).toInt()))
         return false;
-    if (!m_channels.isEmpty() && !m_channels.contains(index.data(FeedModel::ChannelRole).toString()))
+    if (!m_channels.isEmpty() &&
+        !m_channels.contains(index.data(FeedModel::ChannelRole).toString()))
         return false;
     const QString sender = index.data(FeedModel::SenderIdRole).toString();
     if (!m_senders.isEmpty() && !m_senders.contains(sender))
@@ -88,8 +89,8 @@ bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         if (!forward && !backward)
             return false;
     }
-    if (!m_text.isEmpty()
-        && !index.data(FeedModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive))
+    if (!m_text.isEmpty() &&
+        !index.data(FeedModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive))
         return false;
     return true;
 }

@@ -97,8 +97,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     case HistoricalRole:
         return e.message.historical;
     case SearchTextRole:
-        return m.from.name + QLatin1Char('\n') + m.from.id + QLatin1Char('\n') + e.target
-               + QLatin1Char('\n') + e.text;
+        return m.from.name + QLatin1Char('\n') + m.from.id + QLatin1Char('\n') + e.target +
+               QLatin1Char('\n') + e.text;
     default:
         return {};
     }

@@ -35,10 +35,10 @@ public:
     enum DataRole
     {
         RawRole = Qt::UserRole,
-        KindRole,      // int(wire::DeliveryKind)
-        SenderIdRole,  // from.id
-        ChannelRole,   // the channel (empty for DMs and anycast)
-        TargetRole,    // channel, target id or role
+        KindRole,     // int(wire::DeliveryKind)
+        SenderIdRole, // from.id
+        ChannelRole,  // the channel (empty for DMs and anycast)
+        TargetRole,   // channel, target id or role
         HistoricalRole,
         SearchTextRole, // sender, target and text in one string for the free-text filter
     };

@@ -81,7 +81,9 @@ QString formatAge(qint64 ms)
         return QCoreApplication::translate("cotal::ui", "%1 h %2 m")
             .arg(s / 3600)
             .arg((s % 3600) / 60, 2, 10, QLatin1Char('0'));
-    return QCoreApplication::translate("cotal::ui", "%1 d %2 h").arg(s / 86400).arg((s % 86400) / 3600);
+    return QCoreApplication::translate("cotal::ui", "%1 d %2 h")
+        .arg(s / 86400)
+        .arg((s % 86400) / 3600);
 }
 
 QString formatTime(double epochMs)

@@ -49,8 +49,8 @@ bool RosterFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourc
 {
     const QAbstractItemModel *model = sourceModel();
     const QModelIndex first = model->index(sourceRow, 0, sourceParent);
-    if (m_hideOffline
-        && first.data(RosterModel::StatusRole).toInt() == static_cast<int>(PresenceStatus::Offline))
+    if (m_hideOffline &&
+        first.data(RosterModel::StatusRole).toInt() == static_cast<int>(PresenceStatus::Offline))
         return false;
     if (m_text.isEmpty())
         return true;
@@ -89,8 +89,10 @@ bool RosterFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &rig
         Q_ASSERT_X(false, "RosterFilterProxy::lessThan", "a roster column has no comparison");
         return false;
     }
-    const QString nameA = left.siblingAtColumn(RosterModel::Name).data(RosterModel::RawRole).toString();
-    const QString nameB = right.siblingAtColumn(RosterModel::Name).data(RosterModel::RawRole).toString();
+    const QString nameA =
+        left.siblingAtColumn(RosterModel::Name).data(RosterModel::RawRole).toString();
+    const QString nameB =
+        right.siblingAtColumn(RosterModel::Name).data(RosterModel::RawRole).toString();
     return m_collator.compare(nameA, nameB) < 0;
 }
 

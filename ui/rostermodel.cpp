@@ -21,8 +21,8 @@ QString metaString(const Presence &presence, const QString &key)
 // A heartbeat changes only `ts`: the displayed row is the same apart from the age column.
 bool sameDisplay(const Presence &a, const Presence &b)
 {
-    return a.card == b.card && a.status == b.status && a.activity == b.activity
-           && a.attention == b.attention && a.channelModes == b.channelModes;
+    return a.card == b.card && a.status == b.status && a.activity == b.activity &&
+           a.attention == b.attention && a.channelModes == b.channelModes;
 }
 
 } // namespace
@@ -170,9 +170,8 @@ void RosterModel::setRoster(const QList<Presence> &roster)
         rows.reserve(static_cast<size_t>(roster.size()));
         for (const Presence &p : roster) {
             const auto it = m_rowById.constFind(p.card.id);
-            const qint64 since = it == m_rowById.constEnd()
-                                     ? nowMs
-                                     : m_rows[static_cast<size_t>(*it)].statusSinceMs;
+            const qint64 since =
+                it == m_rowById.constEnd() ? nowMs : m_rows[static_cast<size_t>(*it)].statusSinceMs;
             rows.push_back(Row{p, since});
         }
         m_rows = std::move(rows);
@@ -264,7 +263,8 @@ RosterModel::Counts RosterModel::counts() const
             break;
         case PresenceStatus::Waiting:
             ++counts.waiting;
-            if (counts.oldestWaitingId.isEmpty() || row.statusSinceMs < counts.oldestWaitingSinceMs) {
+            if (counts.oldestWaitingId.isEmpty() ||
+                row.statusSinceMs < counts.oldestWaitingSinceMs) {
                 counts.oldestWaitingId = row.presence.card.id;
                 counts.oldestWaitingSinceMs = row.statusSinceMs;
             }

@@ -106,7 +106,8 @@ void tst_Models::rosterInsertsNewPeersAsOneBlock()
     QCOMPARE(inserted.at(0).at(2).toInt(), 2);
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(1, RosterModel::Status).data().toString(), QStringLiteral("● working"));
-    QCOMPARE(model.index(0, RosterModel::HeartbeatAge).data(RosterModel::RawRole).toLongLong(), 1000);
+    QCOMPARE(model.index(0, RosterModel::HeartbeatAge).data(RosterModel::RawRole).toLongLong(),
+             1000);
 
     model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 9000),
                      presence("b", endpoint::PresenceStatus::Working, 9000),
@@ -227,9 +228,10 @@ void tst_Models::rosterProxyFiltersTextAndOffline()
     ui::RosterFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setRoster({presence("alice", endpoint::PresenceStatus::Idle, 1, QStringLiteral("reviewing")),
-                     presence("bob", endpoint::PresenceStatus::Offline, 1),
-                     presence("carol", endpoint::PresenceStatus::Working, 1)});
+    model.setRoster(
+        {presence("alice", endpoint::PresenceStatus::Idle, 1, QStringLiteral("reviewing")),
+         presence("bob", endpoint::PresenceStatus::Offline, 1),
+         presence("carol", endpoint::PresenceStatus::Working, 1)});
     proxy.setHideOffline(true);
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setFilterText(QStringLiteral("REVIEW"));
@@ -247,13 +249,16 @@ void tst_Models::needsYouListsWaitingOldestFirst()
     model.setClock([&now] { return now; });
     ui::NeedsYouProxy needsYou;
     needsYou.setSourceModel(&model);
-    QAbstractItemModelTester tester(&needsYou, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester tester(&needsYou,
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
 
-    model.setRoster({presence("late", endpoint::PresenceStatus::Idle, 1),
-                     presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
+    model.setRoster(
+        {presence("late", endpoint::PresenceStatus::Idle, 1),
+         presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
     now = 2000;
-    model.setRoster({presence("late", endpoint::PresenceStatus::Waiting, 1),
-                     presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
+    model.setRoster(
+        {presence("late", endpoint::PresenceStatus::Waiting, 1),
+         presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
     QCOMPARE(needsYou.rowCount(), 2);
     QCOMPARE(needsYou.index(0, 0).data(RosterModel::IdRole).toString(), QStringLiteral("early"));
     QCOMPARE(needsYou.index(0, 0).data().toString(), QStringLiteral("early — approve"));
@@ -463,14 +468,17 @@ void tst_Models::channelsListingAndObserved()
     model.setRows({general, ops});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(1, ChannelsModel::Replay).data().toString(), QStringLiteral("off"));
-    QCOMPARE(model.index(1, ChannelsModel::DeliveryClass).data().toString(), QStringLiteral("live"));
+    QCOMPARE(model.index(1, ChannelsModel::DeliveryClass).data().toString(),
+             QStringLiteral("live"));
 
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     model.observe({QStringLiteral("general"), QStringLiteral("fresh"), QStringLiteral("fresh")});
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(0, ChannelsModel::Messages).data(ChannelsModel::RawRole).toULongLong(), 5ULL);
-    QCOMPARE(model.index(2, ChannelsModel::Messages).data(ChannelsModel::RawRole).toULongLong(), 2ULL);
+    QCOMPARE(model.index(0, ChannelsModel::Messages).data(ChannelsModel::RawRole).toULongLong(),
+             5ULL);
+    QCOMPARE(model.index(2, ChannelsModel::Messages).data(ChannelsModel::RawRole).toULongLong(),
+             2ULL);
     QVERIFY(model.index(2, 0).data(ChannelsModel::ObservedOnlyRole).toBool());
 
     // A listing that now covers the observed channel replaces it; counts come from the listing.
@@ -501,7 +509,8 @@ void tst_Models::channelsHealthWording()
     QVERIFY(ChannelsModel::healthDetail(row).contains(QStringLiteral("delivery daemon is down")));
     row.durableMember = false;
     QVERIFY(ChannelsModel::healthDetail(row).contains(QStringLiteral("no durable membership")));
-    QVERIFY(ChannelsModel::healthDetail(row).startsWith(QStringLiteral("Durable backstop unavailable")));
+    QVERIFY(ChannelsModel::healthDetail(row).startsWith(
+        QStringLiteral("Durable backstop unavailable")));
     row.health = endpoint::DeliveryHealth::None;
     QCOMPARE(ChannelsModel::healthText(row), QStringLiteral("none"));
     row.joined = false;
@@ -522,7 +531,8 @@ void tst_Models::anomaliesBounded()
     QCOMPARE(model.rowCount(), 3);
     QCOMPARE(model.index(0, ui::AnomalyModel::Subject).data().toString(),
              QStringLiteral("cotal.main.chat.x.2"));
-    QCOMPARE(model.index(0, ui::AnomalyModel::Reason).data().toString(), QStringLiteral("spoofed sender"));
+    QCOMPARE(model.index(0, ui::AnomalyModel::Reason).data().toString(),
+             QStringLiteral("spoofed sender"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
 }
@@ -539,7 +549,8 @@ void tst_Models::dmLensRollsUpPairs()
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.index(0, ui::DmLensModel::Messages).data().toString(), QStringLiteral("2"));
-    QCOMPARE(model.index(0, ui::DmLensModel::LastText).data().toString(), QStringLiteral("hello 2"));
+    QCOMPARE(model.index(0, ui::DmLensModel::LastText).data().toString(),
+             QStringLiteral("hello 2"));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.append({message(5, wire::DeliveryKind::Dm, "alice", "carol")});
     QCOMPARE(changed.count(), 1);

@@ -1,0 +1,89 @@
+#include "ui/connectionsettings.h"
+
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+namespace cotal::ui {
+
+using profile::ConnectionProfile;
+
+nats::ConnectionOptions connectionOptions(const ConnectionProfile &profile,
+                                          const QByteArray &secret)
+{
+    nats::ConnectionOptions options;
+    options.servers = profile.servers;
+    options.tlsRequired = profile.tlsRequired;
+    options.tlsCaFile = profile.tlsCaFile;
+    options.tlsCertFile = profile.tlsCertFile;
+    options.tlsKeyFile = profile.tlsKeyFile;
+    switch (profile.authKind) {
+    case ConnectionProfile::AuthKind::None:
+        break;
+    case ConnectionProfile::AuthKind::Token:
+        options.token = QString::fromUtf8(secret);
+        break;
+    case ConnectionProfile::AuthKind::UserPassword:
+        options.user = profile.user;
+        options.password = QString::fromUtf8(secret);
+        break;
+    case ConnectionProfile::AuthKind::CredsFile:
+        options.credsFile = profile.credsFile;
+        break;
+    case ConnectionProfile::AuthKind::CredsSecret:
+        options.credsText = secret;
+        break;
+    case ConnectionProfile::AuthKind::NKeySeed:
+        break; // the seed file is set up by consoleConnection
+    }
+    return options;
+}
+
+ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByteArray &secret)
+{
+    ConsoleConnection result;
+    nats::ConnectionOptions connection = connectionOptions(profile, secret);
+    if (profile.authKind == ConnectionProfile::AuthKind::NKeySeed) {
+        QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        if (dir.isEmpty())
+            dir = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+        auto file = std::make_unique<QTemporaryFile>(dir + QStringLiteral("/cotal-seed-XXXXXX"));
+        // QTemporaryFile creates the file 0600; the seed never reaches settings.
+        if (!file->open() || file->write(secret.trimmed() + '\n') < 0 || !file->flush()) {
+            result.error =
+                QCoreApplication::translate("cotal::ui", "Cannot prepare the NKey seed: %1")
+                    .arg(file->errorString());
+            return result;
+        }
+        connection.nkeySeedFile = file->fileName();
+        result.seedFile = std::move(file);
+    }
+    result.options = endpoint::EndpointOptions::adminConsole(std::move(connection), profile.space);
+    result.options.card.id = profile.instanceId;
+    if (!profile.displayName.isEmpty())
+        result.options.card.name = profile.displayName;
+    return result;
+}
+
+void applyJoinLink(const wire::JoinLink &link, ConnectionProfile *profile, QByteArray *secret)
+{
+    profile->servers = QStringList{link.servers};
+    profile->space = link.space;
+    profile->tlsRequired = link.tls;
+    switch (link.auth) {
+    case wire::JoinAuth::None:
+        profile->authKind = ConnectionProfile::AuthKind::None;
+        secret->clear();
+        break;
+    case wire::JoinAuth::Token:
+        profile->authKind = ConnectionProfile::AuthKind::Token;
+        *secret = link.token.toUtf8();
+        break;
+    case wire::JoinAuth::UserPassword:
+        profile->authKind = ConnectionProfile::AuthKind::UserPassword;
+        profile->user = link.user;
+        *secret = link.password.toUtf8();
+        break;
+    }
+}
+
+} // namespace cotal::ui

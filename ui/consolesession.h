@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/endpoint/endpoint.h"
+#include "core/endpoint/endpointhost.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QTemporaryFile>
+#include <memory>
+#include <vector>
+
+namespace cotal::ui {
+
+// The GUI thread's handle on one connected space: owns the EndpointHost (whose Endpoint lives
+// on a worker thread), re-emits its batched signals on the GUI thread and wraps every call in
+// EndpointHost::invoke. Callers continue with QFuture::then(context, …).
+class ConsoleSession final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleSession)
+
+public:
+    explicit ConsoleSession(QObject *parent = nullptr);
+    ~ConsoleSession() override;
+
+    // Starts a new endpoint (closing any previous one). `keepAlive` lives as long as the session
+    // (a private seed file the connection reads on every reconnect).
+    void open(endpoint::EndpointOptions options, std::unique_ptr<QTemporaryFile> keepAlive = {});
+    // Stops the endpoint without blocking: the host is freed once stop() finished.
+    void close();
+    bool isOpen() const { return m_host != nullptr; }
+
+    const endpoint::EndpointOptions &options() const { return m_options; }
+    endpoint::Endpoint::State state() const { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    endpoint::TapVisibility tapVisibility() const { return m_tap; }
+    endpoint::AnomalyCounters anomalyCounters() const { return m_counters; }
+    QStringList joinedChannels() const { return m_joined; }
+    QString identity() const { return m_options.card.id; }
+
+    QFuture<endpoint::ChannelListResult> listChannels();
+    QFuture<endpoint::HistoryResult> readHistory(const QString &channel, int limit);
+    QFuture<endpoint::JoinResult> joinChannel(const QString &channel);
+    QFuture<endpoint::SendResult> sendToChannel(const QString &channel, const QString &text,
+                                                const QStringList &mentions);
+    QFuture<endpoint::SendResult> sendDirect(const QString &targetId, const QString &text);
+    QFuture<endpoint::SendResult> sendToRole(const QString &role, const QString &text);
+
+    static QString stateText(endpoint::Endpoint::State state);
+
+signals:
+    void opened();
+    void started(const cotal::nats::NatsError &error);
+    void closed();
+    void stateChanged(cotal::endpoint::Endpoint::State state, const QString &reason);
+    void messagesReceived(const QList<cotal::endpoint::ReceivedMessage> &batch);
+    void rosterChanged(const QList<cotal::endpoint::Presence> &roster);
+    void channelsChanged();
+    void joinedChannelsChanged(const QStringList &channels);
+    void tapVisibilityChanged(cotal::endpoint::TapVisibility visibility);
+    void anomaly(const cotal::endpoint::Anomaly &anomaly);
+    void anomalyCountersChanged(const cotal::endpoint::AnomalyCounters &counters);
+    void errorReported(const QString &message);
+
+private:
+    template<typename T> QFuture<T> call(std::function<QFuture<T>(endpoint::Endpoint *)> op);
+    void connectEndpoint(endpoint::Endpoint *endpoint);
+
+    std::unique_ptr<endpoint::EndpointHost> m_host;
+    std::vector<endpoint::EndpointHost *> m_closing; // stopping; freed when stop() finished
+    std::unique_ptr<QTemporaryFile> m_keepAlive;
+    endpoint::EndpointOptions m_options;
+    endpoint::Endpoint::State m_state = endpoint::Endpoint::State::Stopped;
+    QString m_stateReason;
+    endpoint::TapVisibility m_tap = endpoint::TapVisibility::Off;
+    endpoint::AnomalyCounters m_counters;
+    QStringList m_joined;
+    quint64 m_generation = 0; // signals of a closed endpoint still in flight are dropped
+};
+
+} // namespace cotal::ui

@@ -1,0 +1,93 @@
+#include "ui/consolestatusbar.h"
+
+#include "ui/consolesession.h"
+
+#include <QLabel>
+#include <QToolButton>
+
+namespace cotal::ui {
+
+using endpoint::Endpoint;
+
+ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
+    : QStatusBar(parent)
+{
+    setObjectName(QStringLiteral("consoleStatusBar"));
+    auto label = [this](const QString &objectName, const QString &accessibleName) {
+        auto *l = new QLabel(this);
+        l->setObjectName(objectName);
+        l->setAccessibleName(accessibleName);
+        l->setTextFormat(Qt::PlainText);
+        addPermanentWidget(l);
+        return l;
+    };
+    m_state = label(QStringLiteral("statusState"), tr("Connection state"));
+    m_server = label(QStringLiteral("statusServer"), tr("Server"));
+    m_space = label(QStringLiteral("statusSpace"), tr("Space"));
+    m_identity = label(QStringLiteral("statusIdentity"), tr("Identity"));
+    m_rate = label(QStringLiteral("statusRate"), tr("Messages per second"));
+    m_anomalies = new QToolButton(this);
+    m_anomalies->setObjectName(QStringLiteral("statusAnomalies"));
+    m_anomalies->setAccessibleName(tr("Anomalies: open the list"));
+    m_anomalies->setAutoRaise(true);
+    connect(m_anomalies, &QToolButton::clicked, this, &ConsoleStatusBar::anomaliesRequested);
+    addPermanentWidget(m_anomalies);
+    setState(Endpoint::State::Stopped, {});
+    setRate(0);
+    setAnomalies({});
+}
+
+void ConsoleStatusBar::setState(Endpoint::State state, const QString &reason)
+{
+    QString glyph;
+    switch (state) {
+    case Endpoint::State::Connected:
+        glyph = QStringLiteral("\u25CF ");
+        break;
+    case Endpoint::State::Connecting:
+    case Endpoint::State::Reconnecting:
+    case Endpoint::State::Rebuilding:
+        glyph = QStringLiteral("\u25D0 ");
+        break;
+    default:
+        glyph = QStringLiteral("\u25CB ");
+        break;
+    }
+    QString text = glyph + ConsoleSession::stateText(state);
+    if (state == Endpoint::State::Reconnecting || state == Endpoint::State::Rebuilding)
+        text += QLatin1Char(' ') + tr("(auto-reconnect on)");
+    m_state->setText(text);
+    m_state->setToolTip(reason);
+}
+
+void ConsoleStatusBar::setConnection(const QString &server, const QString &space,
+                                     const QString &identity, bool authMode)
+{
+    m_server->setText(server.isEmpty() ? QString() : tr("server %1").arg(server));
+    m_space->setText(space.isEmpty() ? QString() : tr("space %1").arg(space));
+    m_identity->setText(identity.isEmpty() ? QString()
+                        : authMode         ? tr("as %1").arg(identity)
+                                   : tr("as %1 (open mesh: nothing is enforced)").arg(identity));
+}
+
+void ConsoleStatusBar::setRate(double messagesPerSecond)
+{
+    m_rate->setText(tr("%1 msg/s").arg(messagesPerSecond, 0, 'f', 0));
+}
+
+void ConsoleStatusBar::setAnomalies(const endpoint::AnomalyCounters &counters)
+{
+    const quint64 spoofed = counters.senderMismatch + counters.forgedPresence;
+    const quint64 malformed = counters.malformedJson + counters.malformedSubject;
+    m_anomalies->setText(tr("⚠ %1 spoofed · %2 malformed · %3 terminated")
+                             .arg(spoofed)
+                             .arg(malformed)
+                             .arg(counters.terminated));
+}
+
+QString ConsoleStatusBar::stateText() const
+{
+    return m_state->text();
+}
+
+} // namespace cotal::ui

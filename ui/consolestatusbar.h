@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/endpoint/endpoint.h"
+
+#include <QStatusBar>
+
+class QLabel;
+class QToolButton;
+
+namespace cotal::ui {
+
+// Always-visible connection facts: state (including auto-reconnect), server, space, identity,
+// messages per second and the anomalies counter, which opens the anomaly list.
+class ConsoleStatusBar final : public QStatusBar
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleStatusBar)
+
+public:
+    explicit ConsoleStatusBar(QWidget *parent = nullptr);
+
+    void setState(endpoint::Endpoint::State state, const QString &reason);
+    void setConnection(const QString &server, const QString &space, const QString &identity,
+                       bool authMode);
+    void setRate(double messagesPerSecond);
+    void setAnomalies(const endpoint::AnomalyCounters &counters);
+    QString stateText() const;
+
+signals:
+    void anomaliesRequested();
+
+private:
+    QLabel *m_state;
+    QLabel *m_server;
+    QLabel *m_space;
+    QLabel *m_identity;
+    QLabel *m_rate;
+    QToolButton *m_anomalies;
+};
+
+} // namespace cotal::ui
