@@ -89,7 +89,7 @@ Endpoint::Private::Private(Endpoint *owner, EndpointOptions options)
 nats::NatsError Endpoint::Private::resolveIdentity()
 {
     using nats::NatsErrorKind;
-    AgentCard &card = m_options.card;
+    wire::AgentCard &card = m_options.card;
     if (wire::Result<QString> name = wire::validateName(card.name); !name)
         return makeError(NatsErrorKind::InvalidArgument, name.error().detail);
 
@@ -125,7 +125,10 @@ nats::NatsError Endpoint::Private::resolveIdentity()
     if (!wire::isTokenStable(card.id))
         return makeError(NatsErrorKind::InvalidArgument,
                          QStringLiteral("instance id \"%1\" is not token-stable").arg(card.id));
-    card.meta.insert(QStringLiteral("connector"), wire::JsonValue(QStringLiteral("cotal-console")));
+    if (!card.meta)
+        card.meta = wire::JsonObject();
+    card.meta->insert(QStringLiteral("connector"),
+                      wire::JsonValue(QStringLiteral("cotal-console")));
     m_id = card.id;
     m_ingest->setOwnId(m_id);
     return {};
@@ -615,7 +618,7 @@ Endpoint::Endpoint(EndpointOptions options, QObject *parent)
     qRegisterMetaType<AnomalyCounters>();
     qRegisterMetaType<PresenceEvent>();
     qRegisterMetaType<QList<PresenceEvent>>();
-    qRegisterMetaType<QList<Presence>>();
+    qRegisterMetaType<QList<wire::Presence>>();
     qRegisterMetaType<TapVisibility>();
     qRegisterMetaType<State>();
 }
@@ -710,9 +713,9 @@ QFuture<void> Endpoint::stop()
     });
 }
 
-void Endpoint::setStatus(PresenceStatus status)
+void Endpoint::setStatus(wire::PresenceStatus status)
 {
-    if (status == PresenceStatus::Offline || d->m_status == status)
+    if (status == wire::PresenceStatus::Offline || d->m_status == status)
         return; // live clients never publish offline; stop() writes the final record
     d->m_status = status;
     d->publishPresence();
@@ -726,7 +729,7 @@ void Endpoint::setActivity(const QString &activity)
     d->publishPresence();
 }
 
-void Endpoint::setAttention(std::optional<Attention> attention)
+void Endpoint::setAttention(std::optional<wire::Attention> attention)
 {
     if (d->m_attention == attention)
         return;
@@ -734,7 +737,7 @@ void Endpoint::setAttention(std::optional<Attention> attention)
     d->publishPresence();
 }
 
-void Endpoint::setChannelModes(const QMap<QString, ChannelMode> &modes)
+void Endpoint::setChannelModes(const QMap<QString, wire::ChannelMode> &modes)
 {
     if (d->m_channelModes == modes)
         return;
@@ -744,15 +747,17 @@ void Endpoint::setChannelModes(const QMap<QString, ChannelMode> &modes)
 
 void Endpoint::setModel(const QString &model)
 {
-    wire::JsonObject &meta = d->m_options.card.meta;
-    const wire::JsonValue *current = meta.find(u"model");
+    std::optional<wire::JsonObject> &meta = d->m_options.card.meta;
+    if (!meta)
+        meta = wire::JsonObject();
+    const wire::JsonValue *current = meta->find(u"model");
     if (model.isEmpty() || (current && current->toString() == model))
         return;
-    meta.insert(QStringLiteral("model"), wire::JsonValue(model));
+    meta->insert(QStringLiteral("model"), wire::JsonValue(model));
     d->publishPresence();
 }
 
-QList<Presence> Endpoint::roster() const
+QList<wire::Presence> Endpoint::roster() const
 {
     return d->sortedRoster();
 }

@@ -53,14 +53,14 @@ public:
     QFuture<void> stop();
 
     // Presence (endpoint.md §3): each change is published immediately.
-    void setStatus(PresenceStatus status);
+    void setStatus(wire::PresenceStatus status);
     void setActivity(const QString &activity); // empty clears it
-    void setAttention(std::optional<Attention> attention);
-    void setChannelModes(const QMap<QString, ChannelMode> &modes);
+    void setAttention(std::optional<wire::Attention> attention);
+    void setChannelModes(const QMap<QString, wire::ChannelMode> &modes);
     void setModel(const QString &model); // card.meta.model, published only when it changed
 
     // Roster: last record per peer (own record included), offline peers kept, sorted by name.
-    QList<Presence> roster() const;
+    QList<wire::Presence> roster() const;
 
     // Channels.
     QStringList joinedChannels() const;
@@ -95,7 +95,7 @@ signals:
     void anomalyCountersChanged(const cotal::endpoint::AnomalyCounters &counters);
     // Roster changes: the events of one watch batch, then the whole roster once.
     void presenceEvents(const QList<cotal::endpoint::PresenceEvent> &events);
-    void rosterChanged(const QList<cotal::endpoint::Presence> &roster);
+    void rosterChanged(const QList<cotal::wire::Presence> &roster);
     void joinedChannelsChanged(const QStringList &channels);
     // The channel registry (or the durable mirror) changed: a channel list is stale.
     void channelsChanged();

@@ -53,12 +53,12 @@ public:
     bool connected() const { return m_connection && m_js.has_value(); }
 
     // ---- presence, roster, registry (endpointpresence.cpp)
-    Presence ownRecord(bool offline) const;
+    wire::Presence ownRecord(bool offline) const;
     void publishPresence();
     QFuture<void> publishOffline();
     void handlePresenceEntries(const QList<nats::KvEntry> &entries);
     void sweepRoster();
-    QList<Presence> sortedRoster() const;
+    QList<wire::Presence> sortedRoster() const;
     void handleRegistryEntries(const QList<nats::KvEntry> &entries);
     ChannelPolicy cachedPolicy(const QString &channel) const;
     QFuture<ChannelPolicy> freshPolicy(const QString &channel);
@@ -116,7 +116,7 @@ public:
     QSet<QString> m_confirming;
     QSet<QString> m_refused; // refusals seen while confirming
     QHash<QString, quint64> m_watermarks;
-    QHash<QString, Presence> m_roster;
+    QHash<QString, wire::Presence> m_roster;
     RegistryCache m_registry;
     bool m_registryLoaded = false;
     QTimer *m_heartbeat;
@@ -129,10 +129,10 @@ public:
     QHash<QString, qint64> m_durableMirror;  // channel → generation
     QHash<QString, qint64> m_cleanupPending; // channel → generation (close loop running)
     QSet<QString> m_reconciling;
-    PresenceStatus m_status = PresenceStatus::Idle;
+    wire::PresenceStatus m_status = wire::PresenceStatus::Idle;
     QString m_activity;
-    std::optional<Attention> m_attention;
-    QMap<QString, ChannelMode> m_channelModes;
+    std::optional<wire::Attention> m_attention;
+    QMap<QString, wire::ChannelMode> m_channelModes;
 
     MessageIngest *m_ingest;
     HistoryReader *m_history;

@@ -3,7 +3,7 @@
 namespace cotal::endpoint {
 
 EndpointOptions EndpointOptions::agent(nats::ConnectionOptions connection, QString space,
-                                       AgentCard card, QStringList channels)
+                                       wire::AgentCard card, QStringList channels)
 {
     EndpointOptions options;
     options.connection = std::move(connection);
@@ -19,7 +19,7 @@ EndpointOptions EndpointOptions::observer(nats::ConnectionOptions connection, QS
     options.connection = std::move(connection);
     options.space = std::move(space);
     options.card.name = QStringLiteral("cotal-console");
-    options.card.kind = AgentCard::Kind::Endpoint;
+    options.card.kind = wire::AgentKind::Endpoint;
     options.channels.clear();
     options.registerPresence = false;
     options.consume = false;

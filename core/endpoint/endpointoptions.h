@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/endpoint/presencerecord.h"
 #include "core/nats/connectionoptions.h"
+#include "core/wire/presence.h"
 
 #include <QMap>
 #include <QString>
@@ -17,7 +17,7 @@ struct EndpointOptions
     QString space = QStringLiteral("main");
     // card.id empty: derived from the creds (auth mode) or a random UUID (open mode). An explicit
     // id that differs from the creds' is refused before anything is published (wire.md §1).
-    AgentCard card;
+    wire::AgentCard card;
     // Boot read set (wildcards allowed); the first concrete entry is the default publish target.
     QStringList channels{QStringLiteral("general")};
 
@@ -37,7 +37,7 @@ struct EndpointOptions
     int reconcileMaxBackoffMs = 30000; // boot self-join reconcile cap (1 s doubling)
 
     // Initial per-channel attention mirrored into presence (concrete channel → mode).
-    QMap<QString, ChannelMode> channelModes;
+    QMap<QString, wire::ChannelMode> channelModes;
 
     // Auth mode = the connection carries creds (JWT + nkey); everything else is the open mesh.
     bool isAuthMode() const
@@ -46,8 +46,8 @@ struct EndpointOptions
     }
 
     // Reference "agent": all defaults.
-    static EndpointOptions agent(nats::ConnectionOptions connection, QString space, AgentCard card,
-                                 QStringList channels);
+    static EndpointOptions agent(nats::ConnectionOptions connection, QString space,
+                                 wire::AgentCard card, QStringList channels);
     // Reference "observer/dashboard": invisible (no presence), no consumers, roster kept.
     static EndpointOptions observer(nats::ConnectionOptions connection, QString space);
     // The console's admin view: an observer plus the all-activity tap.

@@ -15,17 +15,42 @@ qint64 nowMs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+bool isOffline(const wire::Presence &presence)
+{
+    return presence.status == wire::PresenceStatus::Offline;
+}
+
+// The offline copy: advisory attention and channel modes dropped (endpoint.md §3.3).
+wire::Presence offlineCopy(wire::Presence presence)
+{
+    presence.status = wire::PresenceStatus::Offline;
+    presence.attention.reset();
+    presence.channelModes.clear();
+    return presence;
+}
+
+// Channel modes compare as maps: order does not matter, absent == empty.
+QMap<QString, wire::ChannelMode> modeMap(const wire::Presence &presence)
+{
+    QMap<QString, wire::ChannelMode> modes;
+    for (const wire::ChannelModeEntry &entry : presence.channelModes)
+        modes.insert(entry.channel, entry.mode);
+    return modes;
+}
+
 } // namespace
 
-Presence Endpoint::Private::ownRecord(bool offline) const
+wire::Presence Endpoint::Private::ownRecord(bool offline) const
 {
-    Presence record;
+    wire::Presence record;
     record.card = m_options.card;
-    record.status = offline ? PresenceStatus::Offline : m_status;
-    record.activity = m_activity;
+    record.status = offline ? wire::PresenceStatus::Offline : m_status;
+    if (!m_activity.isEmpty())
+        record.activity = m_activity;
     if (!offline) {
         record.attention = m_attention;
-        record.channelModes = m_channelModes;
+        for (auto it = m_channelModes.constBegin(); it != m_channelModes.constEnd(); ++it)
+            record.channelModes.append(wire::ChannelModeEntry{it.key(), it.value()});
     }
     record.ts = double(nowMs());
     return record;
@@ -35,7 +60,7 @@ void Endpoint::Private::publishPresence()
 {
     if (!m_options.registerPresence || !m_presenceKv || m_stopped)
         return;
-    m_presenceKv->put(m_id, encodePresence(ownRecord(false)))
+    m_presenceKv->put(m_id, wire::encodePresence(ownRecord(false)))
         .then(q, [this, epoch = m_epoch](const nats::KvResult &written) {
             if (!written.ok() && epoch == m_epoch)
                 report(QStringLiteral("presence: %1").arg(written.error.describe()));
@@ -45,7 +70,7 @@ void Endpoint::Private::publishPresence()
 QFuture<void> Endpoint::Private::publishOffline()
 {
     // Best effort: the final record without attention and channel modes (endpoint.md §3.1).
-    return m_presenceKv->put(m_id, encodePresence(ownRecord(true)))
+    return m_presenceKv->put(m_id, wire::encodePresence(ownRecord(true)))
         .then(q, [](const nats::KvResult &) {});
 }
 
@@ -57,40 +82,40 @@ void Endpoint::Private::handlePresenceEntries(const QList<nats::KvEntry> &entrie
     for (const nats::KvEntry &entry : entries) {
         const auto known = m_roster.find(entry.key);
         if (!entry.isLive()) {
-            if (known != m_roster.end() && !known->isOffline()) {
-                *known = known->offlineCopy();
+            if (known != m_roster.end() && !isOffline(*known)) {
+                *known = offlineCopy(*known);
                 events.append(PresenceEvent{PresenceEvent::Type::Offline, *known});
                 changed = true;
             }
             continue;
         }
-        wire::Result<Presence> decoded = decodePresence(entry.value);
+        wire::Result<wire::Presence> decoded = wire::decodePresence(entry.value);
         if (!decoded)
             continue;
-        Presence record = std::move(decoded).value();
+        wire::Presence record = std::move(decoded).value();
         if (record.card.id != entry.key) {
             m_ingest->reportForgedPresence(
                 QStringLiteral("$KV.%1.%2").arg(m_presenceKv->bucket(), entry.key),
                 QStringLiteral("card.id \"%1\" under key \"%2\"").arg(record.card.id, entry.key));
             continue;
         }
-        if (now - qint64(record.ts) > m_options.ttlMs || record.isOffline())
-            record = record.offlineCopy();
-        if (known == m_roster.end() && record.isOffline()) {
+        if (now - qint64(record.ts) > m_options.ttlMs || isOffline(record))
+            record = offlineCopy(record);
+        if (known == m_roster.end() && isOffline(record)) {
             m_roster.insert(entry.key, record);
             changed = true;
             continue;
         }
-        if (known != m_roster.end() && !known->isOffline() && !record.isOffline() &&
+        if (known != m_roster.end() && !isOffline(*known) && !isOffline(record) &&
             known->status == record.status && known->activity == record.activity &&
-            known->attention == record.attention && known->channelModes == record.channelModes) {
+            known->attention == record.attention && modeMap(*known) == modeMap(record)) {
             *known = record; // heartbeat
             continue;
         }
         PresenceEvent::Type type = PresenceEvent::Type::Update;
-        if (record.isOffline())
+        if (isOffline(record))
             type = PresenceEvent::Type::Offline;
-        else if (known == m_roster.end() || known->isOffline())
+        else if (known == m_roster.end() || isOffline(*known))
             type = PresenceEvent::Type::Join;
         m_roster.insert(entry.key, record);
         events.append(PresenceEvent{type, record});
@@ -108,9 +133,9 @@ void Endpoint::Private::sweepRoster()
     const qint64 now = nowMs();
     QList<PresenceEvent> events;
     for (auto it = m_roster.begin(); it != m_roster.end(); ++it) {
-        if (it->isOffline() || now - qint64(it->ts) <= m_options.ttlMs)
+        if (isOffline(*it) || now - qint64(it->ts) <= m_options.ttlMs)
             continue;
-        *it = it->offlineCopy();
+        *it = offlineCopy(*it);
         events.append(PresenceEvent{PresenceEvent::Type::Offline, *it});
     }
     if (events.isEmpty())
@@ -119,14 +144,15 @@ void Endpoint::Private::sweepRoster()
     emit q->rosterChanged(sortedRoster());
 }
 
-QList<Presence> Endpoint::Private::sortedRoster() const
+QList<wire::Presence> Endpoint::Private::sortedRoster() const
 {
-    QList<Presence> roster = m_roster.values();
+    QList<wire::Presence> roster = m_roster.values();
     QCollator collator;
-    std::sort(roster.begin(), roster.end(), [&collator](const Presence &a, const Presence &b) {
-        const int order = collator.compare(a.card.name, b.card.name);
-        return order != 0 ? order < 0 : a.card.id < b.card.id;
-    });
+    std::sort(roster.begin(), roster.end(),
+              [&collator](const wire::Presence &a, const wire::Presence &b) {
+                  const int order = collator.compare(a.card.name, b.card.name);
+                  return order != 0 ? order < 0 : a.card.id < b.card.id;
+              });
     return roster;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/endpoint/presencerecord.h"
 #include "core/nats/jetstream.h"
 #include "core/nats/natserror.h"
 #include "core/wire/jsonvalue.h"
 #include "core/wire/message.h"
+#include "core/wire/presence.h"
 
 #include <QList>
 #include <QMetaType>
@@ -132,7 +132,7 @@ struct PresenceEvent
         Offline,
     };
     Type type = Type::Join;
-    Presence presence;
+    wire::Presence presence;
 };
 
 // What the all-activity tap can see.

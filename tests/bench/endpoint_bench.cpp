@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 
     nats::ConnectionOptions connection;
     connection.servers = {server.url()};
-    endpoint::AgentCard card;
+    wire::AgentCard card;
     card.name = QStringLiteral("bench-endpoint");
     endpoint::EndpointOptions options =
         endpoint::EndpointOptions::agent(connection, kSpace, card, {kChannel});

@@ -31,7 +31,7 @@ EndpointOptions agentOptions(const QString &url, const QString &name, const QStr
     connection.servers = {url};
     connection.reconnectWaitMs = 200;
     connection.maxReconnectWaitMs = 1000;
-    endpoint::AgentCard card;
+    wire::AgentCard card;
     card.name = name;
     if (!role.isEmpty())
         card.role = role;
@@ -57,9 +57,9 @@ bool startEndpoint(Endpoint &endpoint)
 
 bool rosterHas(const Endpoint &endpoint, const QString &id, bool online = true)
 {
-    for (const endpoint::Presence &presence : endpoint.roster()) {
+    for (const wire::Presence &presence : endpoint.roster()) {
         if (presence.card.id == id)
-            return presence.isOffline() != online;
+            return (presence.status == wire::PresenceStatus::Offline) != online;
     }
     return false;
 }

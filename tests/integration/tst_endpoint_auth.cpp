@@ -47,7 +47,7 @@ nats::ConnectionOptions connectionFor(const QString &url, const QString &name)
 EndpointOptions agent(const QString &url, const QString &credsName, const QString &role,
                       const QStringList &channels)
 {
-    endpoint::AgentCard card;
+    wire::AgentCard card;
     card.name = credsName;
     card.role = role;
     return EndpointOptions::agent(connectionFor(url, credsName), kSpace, card, channels);
@@ -206,8 +206,8 @@ void tst_EndpointAuth::interopScenarioAuthMode()
     // Roster through the presence watch the agent creds allow.
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            for (const endpoint::Presence &presence : alice.roster()) {
-                if (presence.card.id == kBob && !presence.isOffline())
+            for (const wire::Presence &presence : alice.roster()) {
+                if (presence.card.id == kBob && presence.status != wire::PresenceStatus::Offline)
                     return true;
             }
             return false;
