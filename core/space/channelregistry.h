@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/nats/keyvalue.h"
-#include "core/space/spaceerror.h"
+#include "core/space/registryentry.h"
 #include "core/wire/channelconfig.h"
 
 #include <QFuture>
@@ -13,13 +13,6 @@
 
 namespace cotal::space {
 
-// A registry value and the KV revision it was read at (what a compare-and-set write needs).
-template<typename Record> struct RegistryEntry
-{
-    Record record;
-    quint64 revision = 0;
-};
-
 // A channel's policy read fresh from the bucket (endpoint.md §4 "fresh KV read").
 struct FreshChannelPolicy
 {
@@ -27,16 +20,6 @@ struct FreshChannelPolicy
     std::optional<RegistryEntry<wire::ChannelConfig>> config; // concrete targets only
     std::optional<RegistryEntry<wire::ChannelDefaults>> defaults;
     nats::NatsError error; // a failed read; absent or undecodable values are not errors
-    bool ok() const { return !error.isError(); }
-};
-
-// The outcome of one compare-and-set write from an editor. On RevisionConflict `current` holds
-// what is stored now (none when absent or undecodable), so the editor can show both sides.
-template<typename Record> struct RegistryWrite
-{
-    quint64 revision = 0; // the new KV revision
-    SpaceError error;
-    std::optional<RegistryEntry<Record>> current;
     bool ok() const { return !error.isError(); }
 };
 
