@@ -20,7 +20,7 @@ for f in ./usr/bin/cotal-console \
   grep -qxF "$f" <<<"$contents" || fail "missing $f"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libqt6widgets6 libqt6network6 libnats3.4 libqt6keychain1; do
+for lib in libqt6widgets6 libnats3.4 libqt6keychain1; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 grep -q nats-server <<<"$(dpkg-deb -f "$deb" Recommends)" || fail "nats-server not recommended"
