@@ -98,54 +98,51 @@ QString AgentDetailPane::cardText() const
 
 void AgentDetailPane::render()
 {
-    const endpoint::Presence *p = m_roster->presenceById(m_id);
+    const wire::Presence *p = m_roster->presenceById(m_id);
     if (!p) {
         m_card->setHtml(QString());
         return;
     }
-    const endpoint::AgentCard &card = p->card;
+    const wire::AgentCard &card = p->card;
     QString html =
         QStringLiteral("<h3><span style=\"color:%1\">%2</span> %3</h3><table cellspacing=4>")
             .arg(PresenceStyle::colour(p->status).name(), PresenceStyle::glyph(p->status),
                  esc(card.name.isEmpty() ? card.id : card.name));
     html += row(tr("Id"), esc(card.id));
-    html += row(tr("Kind"),
-                card.kind == endpoint::AgentCard::Kind::Agent ? tr("agent") : tr("endpoint"));
+    html += row(tr("Kind"), card.kind == wire::AgentKind::Agent ? tr("agent") : tr("endpoint"));
     html += row(tr("Status"), esc(PresenceStyle::label(p->status)));
-    if (!p->activity.isEmpty())
-        html += row(tr("Activity"), esc(p->activity));
+    if (p->activity && !p->activity->isEmpty())
+        html += row(tr("Activity"), esc(*p->activity));
     if (card.role)
         html += row(tr("Role", "agent role"), esc(*card.role));
     if (card.description)
         html += row(tr("Description"), esc(*card.description));
-    if (!card.tags.isEmpty())
-        html += row(tr("Tags"), esc(card.tags.join(QStringLiteral(", "))));
-    if (card.skills.isArray()) {
+    if (card.tags && !card.tags->isEmpty())
+        html += row(tr("Tags"), esc(card.tags->join(QStringLiteral(", "))));
+    if (card.skills && !card.skills->isEmpty()) {
         QStringList skills;
-        for (const wire::JsonValue &skill : card.skills.toArray()) {
-            const wire::JsonObject &object = skill.toObject();
-            const wire::JsonValue *name = object.find(u"name");
-            const wire::JsonValue *description = object.find(u"description");
-            QString line = esc(name ? name->toString() : jsonText(skill));
-            if (description && description->isString())
-                line += QStringLiteral(" — ") + esc(description->toString());
+        for (const wire::AgentSkill &skill : *card.skills) {
+            QString line = esc(skill.name.isEmpty() ? skill.id : skill.name);
+            if (skill.description)
+                line += QStringLiteral(" — ") + esc(*skill.description);
             skills.append(line);
         }
         html += row(tr("Skills"), skills.join(QStringLiteral("<br>")));
     }
-    for (const wire::JsonMember &member : card.meta.members())
+    const wire::JsonObject meta = card.meta.value_or(wire::JsonObject());
+    for (const wire::JsonMember &member : meta.members())
         html +=
             row(tr("meta.%1").arg(member.key),
                 esc(member.value.isString() ? member.value.toString() : jsonText(member.value)));
     if (p->attention) {
-        const QString attention = endpoint::attentionToken(*p->attention);
+        const QString attention = wire::attentionToken(*p->attention);
         html += row(tr("Attention"), esc(attention));
     }
     if (!p->channelModes.isEmpty()) {
         QStringList modes;
-        for (auto it = p->channelModes.cbegin(); it != p->channelModes.cend(); ++it)
+        for (const wire::ChannelModeEntry &entry : p->channelModes)
             modes.append(esc(
-                QStringLiteral("#%1: %2").arg(it.key(), endpoint::channelModeToken(it.value()))));
+                QStringLiteral("#%1: %2").arg(entry.channel, wire::channelModeToken(entry.mode))));
         html += row(tr("Channel modes"), modes.join(QStringLiteral("<br>")));
     }
     if (card.protocolVersion)

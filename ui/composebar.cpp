@@ -78,7 +78,7 @@ void ComposeBar::handleRosterChanged()
 {
     QStringList names;
     for (int row = 0; row < m_roster->rowCount(); ++row) {
-        const endpoint::Presence *p = m_roster->presence(row);
+        const wire::Presence *p = m_roster->presence(row);
         if (!p->card.name.isEmpty() && !names.contains(p->card.name))
             names.append(p->card.name);
     }
@@ -98,14 +98,14 @@ void ComposeBar::handleKindChanged()
         break;
     case TargetKind::Peer:
         for (int row = 0; row < m_roster->rowCount(); ++row) {
-            const endpoint::Presence *p = m_roster->presence(row);
+            const wire::Presence *p = m_roster->presence(row);
             m_target->addItem(p->card.name.isEmpty() ? p->card.id : p->card.name, p->card.id);
         }
         break;
     case TargetKind::Role: {
         QStringList roles;
         for (int row = 0; row < m_roster->rowCount(); ++row) {
-            const endpoint::Presence *p = m_roster->presence(row);
+            const wire::Presence *p = m_roster->presence(row);
             if (p->card.role && !roles.contains(*p->card.role))
                 roles.append(*p->card.role);
         }

@@ -86,7 +86,7 @@ void ConsoleSession::connectEndpoint(Endpoint *endpoint)
                     emit messagesReceived(batch);
             });
     connect(endpoint, &Endpoint::rosterChanged, this,
-            [this, generation](const QList<endpoint::Presence> &roster) {
+            [this, generation](const QList<wire::Presence> &roster) {
                 if (generation == m_generation)
                     emit rosterChanged(roster);
             });

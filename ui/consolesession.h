@@ -54,7 +54,7 @@ signals:
     void closed();
     void stateChanged(cotal::endpoint::Endpoint::State state, const QString &reason);
     void messagesReceived(const QList<cotal::endpoint::ReceivedMessage> &batch);
-    void rosterChanged(const QList<cotal::endpoint::Presence> &roster);
+    void rosterChanged(const QList<cotal::wire::Presence> &roster);
     void channelsChanged();
     void joinedChannelsChanged(const QStringList &channels);
     void tapVisibilityChanged(cotal::endpoint::TapVisibility visibility);

@@ -197,7 +197,7 @@ void MainWindow::buildConsole()
 
     auto showAgent = [this](const QString &id) {
         m_agentPane->showAgent(id);
-        if (const endpoint::Presence *p = m_roster->presenceById(id))
+        if (const wire::Presence *p = m_roster->presenceById(id))
             m_compose->setTarget(ComposeBar::TargetKind::Peer,
                                  p->card.name.isEmpty() ? p->card.id : p->card.name);
     };

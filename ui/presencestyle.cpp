@@ -5,7 +5,7 @@
 
 namespace cotal::ui {
 
-using endpoint::PresenceStatus;
+using wire::PresenceStatus;
 
 QString PresenceStyle::glyph(PresenceStatus status)
 {

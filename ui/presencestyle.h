@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/endpoint/presencerecord.h"
+#include "core/wire/presence.h"
 
 #include <QColor>
 #include <QString>
@@ -12,11 +12,11 @@ namespace cotal::ui {
 // console).
 struct PresenceStyle
 {
-    static QString glyph(endpoint::PresenceStatus status);
-    static QColor colour(endpoint::PresenceStatus status);
-    static QString label(endpoint::PresenceStatus status);
+    static QString glyph(wire::PresenceStatus status);
+    static QColor colour(wire::PresenceStatus status);
+    static QString label(wire::PresenceStatus status);
     // Sort rank: the states that need attention first.
-    static int rank(endpoint::PresenceStatus status);
+    static int rank(wire::PresenceStatus status);
 };
 
 // "4 s", "2 m 05 s", "1 h 12 m", "3 d 4 h": ages shown in tables and tiles.

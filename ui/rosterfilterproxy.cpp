@@ -1,11 +1,11 @@
 #include "ui/rosterfilterproxy.h"
 
-#include "core/endpoint/presencerecord.h"
+#include "core/wire/presence.h"
 #include "ui/rostermodel.h"
 
 namespace cotal::ui {
 
-using endpoint::PresenceStatus;
+using wire::PresenceStatus;
 
 namespace {
 

@@ -7,14 +7,16 @@
 
 namespace cotal::ui {
 
-using endpoint::Presence;
-using endpoint::PresenceStatus;
+using wire::Presence;
+using wire::PresenceStatus;
 
 namespace {
 
 QString metaString(const Presence &presence, const QString &key)
 {
-    const wire::JsonValue *value = presence.card.meta.find(key);
+    if (!presence.card.meta)
+        return {};
+    const wire::JsonValue *value = presence.card.meta->find(key);
     return value && value->isString() ? value->toString() : QString();
 }
 
@@ -61,7 +63,7 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
         if (index.column() == Name)
             return row.presence.card.id;
         if (index.column() == Activity)
-            return row.presence.activity;
+            return row.presence.activity.value_or(QString());
         return {};
     case Qt::AccessibleTextRole:
         if (index.column() == Status)
@@ -91,7 +93,7 @@ QVariant RosterModel::displayValue(const Row &row, int column) const
     case Role:
         return p.card.role.value_or(QString());
     case Activity:
-        return p.activity;
+        return p.activity.value_or(QString());
     case Harness:
         return metaString(p, QStringLiteral("connector"));
     case Model:

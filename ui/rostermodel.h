@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/endpoint/presencerecord.h"
+#include "core/wire/presence.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -60,12 +60,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    void setRoster(const QList<endpoint::Presence> &roster);
+    void setRoster(const QList<wire::Presence> &roster);
     void clear();
 
     int rowOf(const QString &id) const;
-    const endpoint::Presence *presence(int row) const;
-    const endpoint::Presence *presenceById(const QString &id) const;
+    const wire::Presence *presence(int row) const;
+    const wire::Presence *presenceById(const QString &id) const;
     qint64 statusSince(int row) const;
     Counts counts() const;
 
@@ -81,7 +81,7 @@ signals:
 private:
     struct Row
     {
-        endpoint::Presence presence;
+        wire::Presence presence;
         qint64 statusSinceMs = 0;
     };
 

@@ -13,7 +13,7 @@
 
 namespace cotal::ui {
 
-using endpoint::PresenceStatus;
+using wire::PresenceStatus;
 
 SignalsPane::SignalsPane(RosterModel *roster, QWidget *parent)
     : QWidget(parent)
@@ -118,7 +118,7 @@ void SignalsPane::handleCountsChanged()
         m_oldest->setText(tr("Nobody is waiting."));
         return;
     }
-    const endpoint::Presence *p = m_roster->presenceById(counts.oldestWaitingId);
+    const wire::Presence *p = m_roster->presenceById(counts.oldestWaitingId);
     const QString name = p && !p->card.name.isEmpty() ? p->card.name : counts.oldestWaitingId;
     const qint64 waited = QDateTime::currentMSecsSinceEpoch() - counts.oldestWaitingSinceMs;
     m_oldest->setText(tr("Oldest waiting: %1, for %2").arg(name, formatAge(waited)));

@@ -18,14 +18,15 @@ using cotal::ui::RosterModel;
 
 namespace {
 
-endpoint::Presence presence(const QString &id, endpoint::PresenceStatus status, double ts,
-                            const QString &activity = {})
+wire::Presence presence(const QString &id, wire::PresenceStatus status, double ts,
+                        const QString &activity = {})
 {
-    endpoint::Presence p;
+    wire::Presence p;
     p.card.id = id;
     p.card.name = id;
     p.status = status;
-    p.activity = activity;
+    if (!activity.isEmpty())
+        p.activity = activity;
     p.ts = ts;
     return p;
 }
@@ -98,9 +99,9 @@ void tst_Models::rosterInsertsNewPeersAsOneBlock()
     model.setClock([] { return qint64(10000); });
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-    model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 9000),
-                     presence("b", endpoint::PresenceStatus::Working, 9000),
-                     presence("c", endpoint::PresenceStatus::Waiting, 9000)});
+    model.setRoster({presence("a", wire::PresenceStatus::Idle, 9000),
+                     presence("b", wire::PresenceStatus::Working, 9000),
+                     presence("c", wire::PresenceStatus::Waiting, 9000)});
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(inserted.at(0).at(2).toInt(), 2);
@@ -109,11 +110,11 @@ void tst_Models::rosterInsertsNewPeersAsOneBlock()
     QCOMPARE(model.index(0, RosterModel::HeartbeatAge).data(RosterModel::RawRole).toLongLong(),
              1000);
 
-    model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 9000),
-                     presence("b", endpoint::PresenceStatus::Working, 9000),
-                     presence("c", endpoint::PresenceStatus::Waiting, 9000),
-                     presence("d", endpoint::PresenceStatus::Idle, 9000),
-                     presence("e", endpoint::PresenceStatus::Idle, 9000)});
+    model.setRoster({presence("a", wire::PresenceStatus::Idle, 9000),
+                     presence("b", wire::PresenceStatus::Working, 9000),
+                     presence("c", wire::PresenceStatus::Waiting, 9000),
+                     presence("d", wire::PresenceStatus::Idle, 9000),
+                     presence("e", wire::PresenceStatus::Idle, 9000)});
     QCOMPARE(inserted.count(), 2);
     QCOMPARE(inserted.at(1).at(1).toInt(), 3);
     QCOMPARE(inserted.at(1).at(2).toInt(), 4);
@@ -123,13 +124,13 @@ void tst_Models::rosterHeartbeatOnlyTouchesAgeColumn()
 {
     RosterModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 1000),
-                     presence("b", endpoint::PresenceStatus::Idle, 1000)});
+    model.setRoster({presence("a", wire::PresenceStatus::Idle, 1000),
+                     presence("b", wire::PresenceStatus::Idle, 1000)});
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
     // A heartbeat moves only ts: no row-wide change.
-    model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 3000),
-                     presence("b", endpoint::PresenceStatus::Idle, 3000)});
+    model.setRoster({presence("a", wire::PresenceStatus::Idle, 3000),
+                     presence("b", wire::PresenceStatus::Idle, 3000)});
     QCOMPARE(changed.count(), 0);
 
     model.refreshAges();
@@ -146,13 +147,13 @@ void tst_Models::rosterStatusChangeEmitsOneRow()
 {
     RosterModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    QList<endpoint::Presence> roster;
+    QList<wire::Presence> roster;
     for (int i = 0; i < 10; ++i)
-        roster.append(presence(QStringLiteral("p%1").arg(i), endpoint::PresenceStatus::Idle, 1000));
+        roster.append(presence(QStringLiteral("p%1").arg(i), wire::PresenceStatus::Idle, 1000));
     model.setRoster(roster);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
 
-    roster[4].status = endpoint::PresenceStatus::Working;
+    roster[4].status = wire::PresenceStatus::Working;
     roster[4].activity = QStringLiteral("building");
     model.setRoster(roster);
     QCOMPARE(changed.count(), 1);
@@ -166,10 +167,10 @@ void tst_Models::rosterResetsWhenPeersDisappear()
 {
     RosterModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setRoster({presence("a", endpoint::PresenceStatus::Idle, 1000),
-                     presence("b", endpoint::PresenceStatus::Idle, 1000)});
+    model.setRoster({presence("a", wire::PresenceStatus::Idle, 1000),
+                     presence("b", wire::PresenceStatus::Idle, 1000)});
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setRoster({presence("b", endpoint::PresenceStatus::Idle, 1000)});
+    model.setRoster({presence("b", wire::PresenceStatus::Idle, 1000)});
     QCOMPARE(reset.count(), 1);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowOf(QStringLiteral("b")), 0);
@@ -183,13 +184,13 @@ void tst_Models::rosterCountsAndOldestWaiting()
     RosterModel model;
     qint64 now = 1000;
     model.setClock([&now] { return now; });
-    model.setRoster({presence("w1", endpoint::PresenceStatus::Waiting, 900),
-                     presence("i", endpoint::PresenceStatus::Idle, 900)});
+    model.setRoster({presence("w1", wire::PresenceStatus::Waiting, 900),
+                     presence("i", wire::PresenceStatus::Idle, 900)});
     now = 5000;
-    model.setRoster({presence("w1", endpoint::PresenceStatus::Waiting, 4900),
-                     presence("i", endpoint::PresenceStatus::Waiting, 4900),
-                     presence("x", endpoint::PresenceStatus::Offline, 100),
-                     presence("k", endpoint::PresenceStatus::Working, 4900)});
+    model.setRoster({presence("w1", wire::PresenceStatus::Waiting, 4900),
+                     presence("i", wire::PresenceStatus::Waiting, 4900),
+                     presence("x", wire::PresenceStatus::Offline, 100),
+                     presence("k", wire::PresenceStatus::Working, 4900)});
     const RosterModel::Counts counts = model.counts();
     QCOMPARE(counts.waiting, 2);
     QCOMPARE(counts.working, 1);
@@ -206,9 +207,9 @@ void tst_Models::rosterProxySortsByRealTypes()
     ui::RosterFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setRoster({presence("agent10", endpoint::PresenceStatus::Idle, 99000),
-                     presence("agent9", endpoint::PresenceStatus::Waiting, 90000),
-                     presence("agent2", endpoint::PresenceStatus::Working, 1000)});
+    model.setRoster({presence("agent10", wire::PresenceStatus::Idle, 99000),
+                     presence("agent9", wire::PresenceStatus::Waiting, 90000),
+                     presence("agent2", wire::PresenceStatus::Working, 1000)});
 
     proxy.sort(RosterModel::Name, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("agent2"));
@@ -228,10 +229,9 @@ void tst_Models::rosterProxyFiltersTextAndOffline()
     ui::RosterFilterProxy proxy;
     proxy.setSourceModel(&model);
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    model.setRoster(
-        {presence("alice", endpoint::PresenceStatus::Idle, 1, QStringLiteral("reviewing")),
-         presence("bob", endpoint::PresenceStatus::Offline, 1),
-         presence("carol", endpoint::PresenceStatus::Working, 1)});
+    model.setRoster({presence("alice", wire::PresenceStatus::Idle, 1, QStringLiteral("reviewing")),
+                     presence("bob", wire::PresenceStatus::Offline, 1),
+                     presence("carol", wire::PresenceStatus::Working, 1)});
     proxy.setHideOffline(true);
     QCOMPARE(proxy.rowCount(), 2);
     proxy.setFilterText(QStringLiteral("REVIEW"));
@@ -253,18 +253,18 @@ void tst_Models::needsYouListsWaitingOldestFirst()
                                     QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     model.setRoster(
-        {presence("late", endpoint::PresenceStatus::Idle, 1),
-         presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
+        {presence("late", wire::PresenceStatus::Idle, 1),
+         presence("early", wire::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
     now = 2000;
     model.setRoster(
-        {presence("late", endpoint::PresenceStatus::Waiting, 1),
-         presence("early", endpoint::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
+        {presence("late", wire::PresenceStatus::Waiting, 1),
+         presence("early", wire::PresenceStatus::Waiting, 1, QStringLiteral("approve"))});
     QCOMPARE(needsYou.rowCount(), 2);
     QCOMPARE(needsYou.index(0, 0).data(RosterModel::IdRole).toString(), QStringLiteral("early"));
     QCOMPARE(needsYou.index(0, 0).data().toString(), QStringLiteral("early — approve"));
     now = 3000;
-    model.setRoster({presence("late", endpoint::PresenceStatus::Waiting, 1),
-                     presence("early", endpoint::PresenceStatus::Working, 1)});
+    model.setRoster({presence("late", wire::PresenceStatus::Waiting, 1),
+                     presence("early", wire::PresenceStatus::Working, 1)});
     QCOMPARE(needsYou.rowCount(), 1);
     QCOMPARE(needsYou.index(0, 0).data(RosterModel::IdRole).toString(), QStringLiteral("late"));
 }
