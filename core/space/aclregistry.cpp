@@ -12,7 +12,7 @@ namespace {
 AclLookup lookupOf(const nats::KvResult &read)
 {
     AclLookup lookup;
-    if (read.error.kind == nats::NatsErrorKind::NotFound)
+    if (isAbsentKey(read.error))
         return lookup;
     if (!read.ok()) {
         lookup.error = read.error;

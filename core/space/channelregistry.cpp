@@ -26,7 +26,7 @@ std::optional<RegistryEntry<Record>> entryOf(const nats::KvResult &read, Decoder
 
 bool isAbsent(const nats::KvResult &read)
 {
-    return read.error.kind == nats::NatsErrorKind::NotFound;
+    return isAbsentKey(read.error);
 }
 
 template<typename Record>

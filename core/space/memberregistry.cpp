@@ -12,7 +12,7 @@ namespace {
 MemberLookup lookupOf(const nats::KvResult &read)
 {
     MemberLookup lookup;
-    if (read.error.kind == nats::NatsErrorKind::NotFound)
+    if (isAbsentKey(read.error))
         return lookup;
     if (!read.ok()) {
         lookup.error = read.error;

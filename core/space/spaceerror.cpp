@@ -9,6 +9,17 @@ QString SpaceError::describe() const
     return message;
 }
 
+namespace {
+
+constexpr int kStreamNotFound = 10059;
+
+} // namespace
+
+bool isAbsentKey(const nats::NatsError &error)
+{
+    return error.kind == nats::NatsErrorKind::NotFound && error.apiErrorCode != kStreamNotFound;
+}
+
 SpaceError SpaceError::fromNats(const nats::NatsError &error)
 {
     SpaceError result;

@@ -37,4 +37,8 @@ struct SpaceError
     static SpaceError make(SpaceErrorKind kind, QString message);
 };
 
+// A read that found no value for the key, as opposed to a missing bucket (stream not found),
+// which is a failed read: a registry must not report "absent" for a bucket it cannot see.
+bool isAbsentKey(const nats::NatsError &error);
+
 } // namespace cotal::space

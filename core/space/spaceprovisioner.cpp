@@ -1,6 +1,7 @@
 #include "core/space/spaceprovisioner.h"
 
 #include "core/nats/keyvalue.h"
+#include "core/space/spaceerror.h"
 #include "core/wire/jsonreader.h"
 #include "core/wire/jsonwriter.h"
 #include "core/wire/names.h"
@@ -234,8 +235,8 @@ QFuture<DefaultsOutcome> ensureDefaultClass(const nats::KeyValue &kv, const QStr
     return kv.get(kDefaultsKey)
         .then(context,
               [kv, deliveryClass, attempt](const nats::KvResult &current) {
-                  const bool absent = current.error.kind == nats::NatsErrorKind::NotFound ||
-                                      (current.ok() && !current.entry.isLive());
+                  const bool absent =
+                      isAbsentKey(current.error) || (current.ok() && !current.entry.isLive());
                   if (!absent && !current.ok())
                       return QtFuture::makeReadyFuture(DefaultsOutcome{false, current.error});
                   wire::JsonObject defaults;

@@ -59,6 +59,15 @@ private slots:
         QVERIFY(!lookup.acl.record());
     }
 
+    void missingBucketIsAFailedReadNotUnknown()
+    {
+        AclRegistry missing(
+            KeyValue(m_server.jetStream(), QStringLiteral("cotal_acl_nosuchspace")));
+        AWAIT(lookup, missing.read(kBob));
+        QVERIFY(!lookup.ok());
+        QCOMPARE(lookup.error.kind, cotal::nats::NatsErrorKind::NotFound);
+    }
+
     void presentRecordIsKnownWithItsRevision()
     {
         const quint64 revision = put(kBob, cotal::testing::fixtureRaw(QStringLiteral("acl.json")));
