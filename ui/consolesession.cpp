@@ -14,6 +14,7 @@ ConsoleSession::ConsoleSession(QObject *parent)
 // A host's destructor stops its endpoint and joins its thread: a bounded wait, at shutdown only.
 ConsoleSession::~ConsoleSession()
 {
+    closeAdminConnection();
     for (endpoint::EndpointHost *host : m_closing)
         delete host;
 }
@@ -64,8 +65,45 @@ void ConsoleSession::open(endpoint::EndpointOptions options,
             m_stateReason = error.describe();
             emit stateChanged(m_state, m_stateReason);
         }
+        if (!error.isError())
+            openAdminConnection();
         emit started(error);
     });
+}
+
+void ConsoleSession::openAdminConnection()
+{
+    m_admin = std::make_unique<nats::NatsConnection>();
+    const quint64 generation = m_generation;
+    m_admin->open(m_options.connection)
+        .then(this, [this, generation](const nats::NatsError &error) {
+            if (generation != m_generation || !m_admin)
+                return;
+            if (error.isError()) {
+                emit errorReported(tr("The registries (ACLs, lease, members) cannot be opened: %1")
+                                       .arg(error.describe()));
+                return;
+            }
+            m_adminJs.emplace(m_admin.get());
+            emit adminReady();
+        });
+}
+
+void ConsoleSession::closeAdminConnection()
+{
+    if (!m_admin)
+        return;
+    if (m_adminJs) {
+        emit adminClosing();
+        m_adminJs.reset();
+    }
+    // Closing joins cnats threads off this thread (NatsConnection's destructor).
+    m_admin.reset();
+}
+
+std::optional<nats::JetStream> ConsoleSession::adminJetStream() const
+{
+    return m_adminJs;
 }
 
 void ConsoleSession::connectEndpoint(Endpoint *endpoint)
@@ -130,6 +168,7 @@ void ConsoleSession::close()
     if (!m_host)
         return;
     ++m_generation;
+    closeAdminConnection();
     // Hand the host over to its own stop(): the GUI never waits on the network. The lambda
     // owns it; its destructor then only joins an idle thread.
     endpoint::EndpointHost *host = m_host.release();

@@ -2,6 +2,8 @@
 
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/endpointhost.h"
+#include "core/nats/jetstream.h"
+#include "core/nats/natsconnection.h"
 
 #include <QFuture>
 #include <QObject>
@@ -46,6 +48,12 @@ public:
     QFuture<endpoint::SendResult> sendDirect(const QString &targetId, const QString &text);
     QFuture<endpoint::SendResult> sendToRole(const QString &role, const QString &text);
 
+    // The space's registries (ACLs, lease, members) for the admin panes, over a second
+    // connection with the same options that lives on the GUI thread: cnats never blocks it, and
+    // its lifetime is the session's, unlike the endpoint's, which a rebuild replaces. Set between
+    // adminReady() and adminClosing(); objects built on it must be dropped on adminClosing().
+    std::optional<nats::JetStream> adminJetStream() const;
+
     static QString stateText(endpoint::Endpoint::State state);
 
 signals:
@@ -61,14 +69,20 @@ signals:
     void anomaly(const cotal::endpoint::Anomaly &anomaly);
     void anomalyCountersChanged(const cotal::endpoint::AnomalyCounters &counters);
     void errorReported(const QString &message);
+    void adminReady();
+    void adminClosing();
 
 private:
     template<typename T> QFuture<T> call(std::function<QFuture<T>(endpoint::Endpoint *)> op);
     void connectEndpoint(endpoint::Endpoint *endpoint);
+    void openAdminConnection();
+    void closeAdminConnection();
 
     std::unique_ptr<endpoint::EndpointHost> m_host;
     std::vector<endpoint::EndpointHost *> m_closing; // stopping; freed when stop() finished
     std::unique_ptr<QTemporaryFile> m_keepAlive;
+    std::unique_ptr<nats::NatsConnection> m_admin;
+    std::optional<nats::JetStream> m_adminJs;
     endpoint::EndpointOptions m_options;
     endpoint::Endpoint::State m_state = endpoint::Endpoint::State::Stopped;
     QString m_stateReason;
