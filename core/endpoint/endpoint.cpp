@@ -167,6 +167,7 @@ void Endpoint::Private::resetConnection()
     m_registryWatcher.reset();
     m_tap.reset();
     m_tapSubject.clear();
+    m_tapDirect.clear();
     m_chatSubs.clear();
     m_subjectChannel.clear();
     m_confirming.clear();
@@ -454,46 +455,41 @@ QFuture<nats::NatsError> Endpoint::Private::bindConsumers()
 
 QFuture<nats::NatsError> Endpoint::Private::startTap()
 {
-    // Widest first; a credential without `cotal.<S>.>` (observer) is refused asynchronously and
-    // falls back to the chat tap, which every reading profile holds.
-    const QString wide = wire::adminTap(m_options.space);
+    // The chat tap every reading profile holds, plus DMs and anycast where the credential allows
+    // (admin). Never one `cotal.<S>.>` subscription: it would also match `ctl.*` requests, and a
+    // silent extra "responder" turns every agent's no-responders answer into a 30 s timeout.
     const auto handler = [this](const QList<nats::NatsMessage> &batch) {
         m_ingest->acceptCore(batch, ReceivedMessage::Path::Tap);
     };
-    m_refused.remove(wide);
-    m_tapSubject = wide;
-    m_tap = m_connection->subscribe(wide, q, handler);
+    const QString prefix = wire::spacePrefix(m_options.space);
+    const QString chat = wire::observerTap(m_options.space);
+    m_tapSubject = chat;
+    m_tap = m_connection->subscribe(chat, q, handler);
+    m_tapDirect.clear();
+    m_tapDirectSubjects = {prefix + QStringLiteral(".inst.>"), prefix + QStringLiteral(".svc.>")};
+    for (const QString &subject : std::as_const(m_tapDirectSubjects)) {
+        m_refused.remove(subject);
+        m_tapDirect.push_back(m_connection->subscribe(subject, q, handler));
+    }
     const quint64 epoch = m_epoch;
-    return confirmSubscriptions()
-        .then(q,
-              [this, epoch, handler, wide](const nats::NatsError &error) {
-                  if (epoch != m_epoch)
-                      return ready();
-                  if (error.isError())
-                      return ready(error);
-                  if (m_tap && !m_refused.contains(wide)) {
-                      m_tapVisibility = TapVisibility::Everything;
-                      emit q->tapVisibilityChanged(m_tapVisibility);
-                      return ready();
-                  }
-                  const QString chat = wire::observerTap(m_options.space);
-                  m_tapSubject = chat;
-                  m_tap = m_connection->subscribe(chat, q, handler);
-                  return confirmSubscriptions().then(q, [this, epoch, chat](nats::NatsError e) {
-                      if (epoch != m_epoch || e.isError())
-                          return e;
-                      if (!m_tap || m_refused.contains(chat)) {
-                          m_tap.reset();
-                          return makeError(
-                              nats::NatsErrorKind::PermissionDenied,
-                              QStringLiteral("permission denied: cannot subscribe %1").arg(chat));
-                      }
-                      m_tapVisibility = TapVisibility::ChatOnly;
-                      emit q->tapVisibilityChanged(m_tapVisibility);
-                      return nats::NatsError{};
-                  });
-              })
-        .unwrap();
+    return confirmSubscriptions().then(q, [this, epoch, chat](const nats::NatsError &error) {
+        if (epoch != m_epoch || error.isError())
+            return error;
+        if (!m_tap || m_refused.contains(chat)) {
+            m_tap.reset();
+            m_tapDirect.clear();
+            return makeError(nats::NatsErrorKind::PermissionDenied,
+                             QStringLiteral("permission denied: cannot subscribe %1").arg(chat));
+        }
+        const bool directAllowed =
+            std::none_of(m_tapDirectSubjects.cbegin(), m_tapDirectSubjects.cend(),
+                         [this](const QString &subject) { return m_refused.contains(subject); });
+        if (!directAllowed)
+            m_tapDirect.clear();
+        m_tapVisibility = directAllowed ? TapVisibility::Everything : TapVisibility::ChatOnly;
+        emit q->tapVisibilityChanged(m_tapVisibility);
+        return nats::NatsError{};
+    });
 }
 
 QFuture<nats::NatsError> Endpoint::Private::confirmSubscriptions()
@@ -546,12 +542,15 @@ void Endpoint::Private::handleAsyncError(const nats::NatsError &error)
         error.operation == QLatin1String("subscribe")) {
         if (error.subject == m_tapSubject) {
             m_refused.insert(error.subject);
+            return;
+        }
+        if (m_tapDirectSubjects.contains(error.subject)) {
+            m_refused.insert(error.subject);
             if (m_tapVisibility == TapVisibility::Everything) {
-                // Refused after the fact (credential narrowed): fall back to the chat tap.
-                m_tap.reset();
-                m_tapSubject.clear();
-                m_tapVisibility = TapVisibility::Off;
-                startTap();
+                // Refused after the fact (credential narrowed): keep the chat tap only.
+                m_tapDirect.clear();
+                m_tapVisibility = TapVisibility::ChatOnly;
+                emit q->tapVisibilityChanged(m_tapVisibility);
             }
             return;
         }
@@ -700,6 +699,7 @@ QFuture<void> Endpoint::stop()
     d->m_dlv.reset();
     d->m_task.reset();
     d->m_tap.reset();
+    d->m_tapDirect.clear();
     d->m_chatSubs.clear();
     d->m_subjectChannel.clear();
     QFuture<void> goodbye = d->m_options.registerPresence && d->m_presenceKv

@@ -108,8 +108,10 @@ public:
     std::unique_ptr<nats::PullConsumer> m_dm;
     std::unique_ptr<nats::PullConsumer> m_dlv;
     std::unique_ptr<nats::PullConsumer> m_task;
-    std::unique_ptr<nats::Subscription> m_tap;
+    std::unique_ptr<nats::Subscription> m_tap; // chat tap
     QString m_tapSubject;
+    std::vector<std::unique_ptr<nats::Subscription>> m_tapDirect; // DMs and anycast (admin)
+    QStringList m_tapDirectSubjects;
     TapVisibility m_tapVisibility = TapVisibility::Off;
     std::map<QString, std::unique_ptr<nats::Subscription>> m_chatSubs; // channel → sub
     QHash<QString, QString> m_subjectChannel;                          // sub subject → channel

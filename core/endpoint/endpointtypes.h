@@ -139,8 +139,8 @@ struct PresenceEvent
 enum class TapVisibility
 {
     Off,        // observeAll is false or not started
-    ChatOnly,   // the broker refused `cotal.<S>.>`: DMs and anycast are hidden
-    Everything, // chat, DMs, anycast, control and Plane-3 traffic
+    ChatOnly,   // the broker refused the DM/anycast taps: DMs and anycast are hidden
+    Everything, // chat, DMs and anycast
 };
 
 } // namespace cotal::endpoint

@@ -91,6 +91,7 @@ private slots:
     void malformedSubjectOnDurableCopyIsTerminated();
     void serverRestartRestoresRosterSubscriptionsAndConsumers();
     void controlWithoutResponderIsNoResponders();
+    void adminTapIsNoControlResponder();
     void controlReplyOnAnotherLaneIsNeverSeen();
     void hostRunsEndpointOnWorkerThread();
 
@@ -379,6 +380,21 @@ void tst_Endpoint::controlWithoutResponderIsNoResponders()
         alice.control(QStringLiteral("delivery"), QStringLiteral("listMemberships"), {}, 5000));
     QCOMPARE(result.status, endpoint::ControlResult::Status::NoResponders);
     QCOMPARE(result.natsError.kind, nats::NatsErrorKind::NoResponders);
+}
+
+// An admin console sees DMs and anycast, but its taps must not match `ctl.*` requests: a silent
+// extra subscriber there turns every agent's no-responders answer into a timeout.
+void tst_Endpoint::adminTapIsNoControlResponder()
+{
+    Endpoint console(consoleOptions(m_server->url()));
+    QVERIFY(startEndpoint(console));
+    QCOMPARE(console.tapVisibility(), endpoint::TapVisibility::Everything);
+    Endpoint alice(
+        agentOptions(m_server->url(), QStringLiteral("alice"), {}, {QStringLiteral("general")}));
+    QVERIFY(startEndpoint(alice));
+    const endpoint::ControlResult result = awaitFuture(
+        alice.control(QStringLiteral("delivery"), QStringLiteral("listMemberships"), {}, 5000));
+    QCOMPARE(result.status, endpoint::ControlResult::Status::NoResponders);
 }
 
 void tst_Endpoint::controlReplyOnAnotherLaneIsNeverSeen()
