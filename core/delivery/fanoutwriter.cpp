@@ -1,0 +1,386 @@
+#include "core/delivery/fanoutwriter.h"
+
+#include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/spaceview_p.h"
+#include "core/wire/channels.h"
+#include "core/wire/jsonwriter.h"
+#include "core/wire/names.h"
+#include "core/wire/plane3entry.h"
+#include "core/wire/subjects.h"
+
+#include <QSet>
+
+namespace cotal::delivery {
+
+FanoutWriter::FanoutWriter(DaemonContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+FanoutWriter::~FanoutWriter()
+{
+    stop();
+}
+
+QByteArray FanoutWriter::consumerConfig(const QString &space)
+{
+    wire::JsonWriter writer;
+    writer.beginObject()
+        .key(u"durable_name")
+        .string(wire::fanoutConsumerName())
+        .key(u"filter_subject")
+        .string(wire::fanoutFilter(space))
+        .key(u"ack_policy")
+        .string(u"explicit")
+        .key(u"ack_wait")
+        .integer(kAckWaitNs)
+        .key(u"deliver_policy")
+        .string(u"new")
+        .endObject();
+    return writer.take();
+}
+
+QFuture<nats::NatsError> FanoutWriter::bind()
+{
+    const quint64 generation = m_generation;
+    const QString stream = wire::chatStreamName(m_context->space);
+    const QString name = wire::fanoutConsumerName();
+    nats::JetStream js = m_context->jetStream;
+    return js
+        .createConsumer(stream, name, wire::fanoutFilter(m_context->space),
+                        consumerConfig(m_context->space))
+        .then(this,
+              [this, js, stream, name](const nats::ApiResult &created) {
+                  if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
+                      m_context->log(
+                          LogLevel::Warning,
+                          QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
+                  return js.consumerInfo(stream, name);
+              })
+        .unwrap()
+        .then(this, [this, generation, stream, name](const nats::ApiResult &info) {
+            if (generation != m_generation)
+                return nats::NatsError{};
+            if (!info.ok()) {
+                nats::NatsError error = info.error;
+                error.message = QStringLiteral("cannot bind %1 on %2: %3")
+                                    .arg(name, stream, info.error.message);
+                return error;
+            }
+            const quint64 delivered = quint64(info.body.value(QLatin1String("delivered"))
+                                                  .toObject()
+                                                  .value(QLatin1String("stream_seq"))
+                                                  .toInteger());
+            m_gaps.reset(std::max(m_gaps.position(), delivered));
+            if (!m_publisher)
+                m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
+                                                                  m_context->publishWindow, this);
+            m_running = true;
+            // A pull consumer re-pulls by itself after a reconnect; replacing it would drop
+            // what its current pull is delivering (back only after ack_wait).
+            if (m_consumer)
+                return nats::NatsError{};
+            m_consumer = std::make_unique<nats::PullConsumer>(
+                m_context->jetStream, stream, name,
+                [this](const QList<nats::JsMessage> &batch) { handle(batch); },
+                m_context->fetchBatch, kFetchExpiresMs, this);
+            connect(m_consumer.get(), &nats::PullConsumer::failed, this,
+                    [this, name](const nats::NatsError &error) {
+                        m_context->log(LogLevel::Warning,
+                                       QStringLiteral("%1: %2").arg(name, error.describe()));
+                    });
+            m_consumer->start();
+            pump();
+            return nats::NatsError{};
+        });
+}
+
+void FanoutWriter::stop()
+{
+    ++m_generation;
+    m_running = false;
+    m_routing = false;
+    m_waiting.clear(); // unacked: redelivered after ack_wait
+    m_consumer.reset();
+    // CHAT messages whose copies were not sent stay unacked and come back after ack_wait; a
+    // catch-up waiting on its copies learns that they were not stored.
+    std::deque<Copy> copies;
+    copies.swap(m_copies);
+    for (const Copy &copy : copies)
+        settle(copy.job, false);
+}
+
+void FanoutWriter::handle(const QList<nats::JsMessage> &batch)
+{
+    QList<Item> items;
+    items.reserve(batch.size());
+    quint64 skipped = 0;
+    for (const nats::JsMessage &message : batch) {
+        skipped += m_gaps.observe(message.metadata().streamSequence);
+        auto checked = wire::checkDelivery(message.message().subject, message.message().data);
+        if (!checked || checked->kind != wire::DeliveryKind::Channel) {
+            // Not a chat message, not JSON, or a forged sender: nothing to copy, ever.
+            message.ack();
+            ++m_context->metrics.chatDropped;
+            m_context->touch();
+            continue;
+        }
+        Item item;
+        item.message = message;
+        item.channel = checked->subject.rest;
+        item.seq = message.metadata().streamSequence;
+        item.cotal = std::move(checked.value().message);
+        items.append(std::move(item));
+    }
+    if (skipped > 0) {
+        m_context->metrics.chatEvictedUnread += skipped;
+        m_context->touch();
+        m_context->log(LogLevel::Error,
+                       QStringLiteral("%1 chat messages were evicted before the fan-out read them "
+                                      "(per-subject cap of 1000): their durable copies never "
+                                      "existed")
+                           .arg(skipped));
+    }
+    m_waiting.append(items);
+    startRound();
+}
+
+// One routing round at a time: whatever arrives while a round's reads are in flight waits and
+// joins the next round, so under load the per-round reads are shared by many messages.
+void FanoutWriter::startRound()
+{
+    if (m_routing || m_waiting.isEmpty() || !m_running)
+        return;
+    m_routing = true;
+    const QList<Item> items = std::exchange(m_waiting, {});
+
+    // The class of each channel, read fresh once per round, and the member cache holding every
+    // membership write made before this round is routed.
+    QSet<QString> channels;
+    for (const Item &item : std::as_const(items))
+        channels.insert(item.channel);
+    auto classes = std::make_shared<QHash<QString, ClassLookup>>();
+    auto membersError = std::make_shared<nats::NatsError>();
+    auto remaining = std::make_shared<int>(int(channels.size()) + 1);
+    const quint64 generation = m_generation;
+    auto finished = [this, generation, items, classes, membersError, remaining] {
+        if (--*remaining == 0 && generation == m_generation)
+            route(items, *classes, *membersError);
+    };
+    m_context->view->membersCurrent().then(this,
+                                           [membersError, finished](const nats::NatsError &error) {
+                                               *membersError = error;
+                                               finished();
+                                           });
+    for (const QString &channel : std::as_const(channels)) {
+        m_context->view->deliveryClass(channel).then(
+            this, [classes, channel, finished](const ClassLookup &lookup) {
+                classes->insert(channel, lookup);
+                finished();
+            });
+    }
+}
+
+void FanoutWriter::route(const QList<Item> &items, const QHash<QString, ClassLookup> &classes,
+                         const nats::NatsError &membersError)
+{
+    QList<MentionItem> live;
+    QSet<QString> mentioned;
+    QHash<QString, QList<MemberInterval>> membersByChannel; // one cache lookup per channel
+    for (const Item &item : items) {
+        const ClassLookup lookup = classes.value(item.channel);
+        const nats::NatsError &error = lookup.error.isError() ? lookup.error : membersError;
+        if (lookup.error.isError() || (lookup.durable && membersError.isError())) {
+            m_context->log(LogLevel::Error, QStringLiteral("routing seq %1 on \"%2\": %3")
+                                                .arg(item.seq)
+                                                .arg(item.channel, error.describe()));
+            item.message.nak();
+            continue;
+        }
+        if (!lookup.durable) {
+            if (item.cotal.mentions.isEmpty()) {
+                item.message.ack();
+                ++m_context->metrics.chatProcessed;
+                m_context->touch();
+                continue;
+            }
+            MentionItem targets{item, {}};
+            for (const QString &mention : item.cotal.mentions) {
+                const std::optional<QString> owner = m_context->view->resolveMention(mention);
+                if (owner && *owner != item.cotal.from.id && !targets.owners.contains(*owner)) {
+                    targets.owners.append(*owner);
+                    mentioned.insert(*owner);
+                }
+            }
+            live.append(std::move(targets));
+            continue;
+        }
+        // Durable class: every record of the channel whose interval holds this sequence, the
+        // sender's own excepted. State and activation are not gates (delivery.md §3 step 7c).
+        QList<Copy> copies;
+        auto members = membersByChannel.constFind(item.channel);
+        if (members == membersByChannel.cend())
+            members =
+                membersByChannel.insert(item.channel, m_context->view->membersOf(item.channel));
+        for (const MemberInterval &member : *members) {
+            if (member.owner == item.cotal.from.id || !member.covers(item.seq))
+                continue;
+            copies.append(Copy{nullptr, member.owner, member.generation, false});
+        }
+        enqueue(item, std::move(copies));
+    }
+    if (live.isEmpty()) {
+        endRound();
+        return;
+    }
+    if (mentioned.isEmpty()) {
+        routeMentions(live, {});
+        return;
+    }
+    // Each mentioned owner's ACL, read fresh.
+    auto acls = std::make_shared<QHash<QString, OwnerAcl>>();
+    auto remaining = std::make_shared<int>(int(mentioned.size()));
+    const quint64 generation = m_generation;
+    for (const QString &owner : std::as_const(mentioned)) {
+        m_context->view->acl(owner).then(
+            this, [this, generation, live, acls, remaining, owner](const OwnerAcl &acl) {
+                acls->insert(owner, acl);
+                if (--*remaining == 0 && generation == m_generation)
+                    routeMentions(live, *acls);
+            });
+    }
+}
+
+void FanoutWriter::routeMentions(const QList<MentionItem> &items,
+                                 const QHash<QString, OwnerAcl> &acls)
+{
+    for (const auto &[item, owners] : items) {
+        QList<Copy> copies;
+        bool failed = false;
+        for (const QString &owner : owners) {
+            const OwnerAcl acl = acls.value(owner);
+            if (acl.error.isError()) {
+                m_context->log(
+                    LogLevel::Error,
+                    QStringLiteral("reading the ACL of %1: %2").arg(owner, acl.error.describe()));
+                failed = true;
+                break;
+            }
+            // A mention never leaks outside the target's read ACL; an unknown owner gets none.
+            if (acl.known && wire::channelInAllow(acl.allowSubscribe, item.channel))
+                copies.append(Copy{nullptr, owner, 0, true});
+        }
+        if (failed) {
+            item.message.nak();
+            continue;
+        }
+        enqueue(item, std::move(copies));
+    }
+    endRound();
+}
+
+void FanoutWriter::endRound()
+{
+    m_routing = false;
+    pump();
+    startRound();
+}
+
+void FanoutWriter::enqueue(const Item &item, QList<Copy> copies)
+{
+    if (copies.isEmpty()) {
+        item.message.ack();
+        ++m_context->metrics.chatProcessed;
+        m_context->touch();
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    job->chat = item.message;
+    job->channel = item.channel;
+    job->seq = item.seq;
+    job->msgId = item.cotal.id;
+    // The entry carries the CHAT payload verbatim, so the DLV copy is byte-identical to it.
+    job->msgJson = item.message.message().data;
+    job->outstanding = int(copies.size());
+    for (Copy &copy : copies) {
+        copy.job = job;
+        m_copies.push_back(std::move(copy));
+    }
+}
+
+void FanoutWriter::publishEntry(const QString &owner, qint64 generation, const QString &channel,
+                                quint64 seq, const QString &msgId, const QByteArray &msgJson,
+                                std::function<void(bool)> done)
+{
+    auto job = std::make_shared<Job>();
+    job->done = std::move(done);
+    job->channel = channel;
+    job->seq = seq;
+    job->msgId = msgId;
+    job->msgJson = msgJson;
+    job->outstanding = 1;
+    if (!m_running) {
+        settle(job, false);
+        return;
+    }
+    m_copies.push_back(Copy{job, owner, generation, false});
+    pump();
+}
+
+void FanoutWriter::pump()
+{
+    while (m_running && m_publisher && m_inFlight < m_context->publishWindow && !m_copies.empty()) {
+        Copy copy = std::move(m_copies.front());
+        m_copies.pop_front();
+        const Job &job = *copy.job;
+        wire::Plane3Entry entry;
+        entry.msg = job.msgJson;
+        entry.channel = job.channel;
+        entry.seq = qint64(job.seq);
+        entry.reason =
+            copy.mention ? wire::Plane3Reason::LiveMention : wire::Plane3Reason::DurableChannel;
+        entry.generation = copy.generation;
+        const QString id = wire::plane3MsgId(job.msgId, copy.owner, copy.generation);
+        ++m_inFlight;
+        m_publisher
+            ->publish(wire::dinboxSubject(m_context->space, copy.owner),
+                      wire::encodePlane3Entry(entry),
+                      {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
+            .then(this, [this, generation = m_generation, job = copy.job](const nats::PubAck &ack) {
+                --m_inFlight;
+                if (ack.ok() && !ack.duplicate) {
+                    ++m_context->metrics.copiesFannedOut;
+                    m_context->touch();
+                }
+                if (!ack.ok())
+                    m_context->log(LogLevel::Error, QStringLiteral("copy of seq %1: %2")
+                                                        .arg(job->seq)
+                                                        .arg(ack.error.describe()));
+                settle(job, ack.ok());
+                if (generation == m_generation)
+                    pump();
+            });
+    }
+}
+
+void FanoutWriter::settle(const std::shared_ptr<Job> &job, bool stored)
+{
+    if (!stored)
+        job->failed = true;
+    if (--job->outstanding > 0)
+        return;
+    if (job->chat) {
+        if (job->failed) {
+            // Redelivered at once; the dinbox Nats-Msg-Id collapses the copies that did land.
+            job->chat->nak();
+        } else {
+            job->chat->ack();
+            ++m_context->metrics.chatProcessed;
+            m_context->touch();
+        }
+    }
+    if (job->done)
+        job->done(!job->failed);
+}
+
+} // namespace cotal::delivery

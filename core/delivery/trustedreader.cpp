@@ -1,0 +1,398 @@
+#include "core/delivery/trustedreader.h"
+
+#include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/spaceview_p.h"
+#include "core/wire/channels.h"
+#include "core/wire/jsonwriter.h"
+#include "core/wire/names.h"
+#include "core/wire/plane3entry.h"
+#include "core/wire/subjects.h"
+
+#include <QSet>
+
+namespace cotal::delivery {
+
+namespace {
+
+// A subject keeps its newest 1000 entries (storage.md §2).
+constexpr qsizetype kSubjectCap = 1000;
+constexpr int kDlvCheckIntervalMs = 1000;
+
+nats::NatsError bindError(const QString &what, const nats::NatsError &cause)
+{
+    nats::NatsError error = cause;
+    error.message = QStringLiteral("%1: %2").arg(what, cause.message);
+    return error;
+}
+
+} // namespace
+
+TrustedReader::TrustedReader(DaemonContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    m_dlvCheckTimer.setSingleShot(true);
+    m_dlvCheckTimer.setInterval(kDlvCheckIntervalMs);
+    connect(&m_dlvCheckTimer, &QTimer::timeout, this, [this] { checkDlvEvictions(); });
+}
+
+TrustedReader::~TrustedReader() = default;
+
+QByteArray TrustedReader::consumerConfig(const QString &space)
+{
+    wire::JsonWriter writer;
+    writer.beginObject()
+        .key(u"durable_name")
+        .string(wire::readerConsumerName())
+        .key(u"filter_subject")
+        .string(wire::readerFilter(space))
+        .key(u"ack_policy")
+        .string(u"explicit")
+        .key(u"ack_wait")
+        .integer(kAckWaitNs)
+        .key(u"deliver_policy")
+        .string(u"all")
+        .key(u"max_ack_pending")
+        .integer(kReaderMaxAckPending)
+        .endObject();
+    return writer.take();
+}
+
+QFuture<nats::NatsError> TrustedReader::bind()
+{
+    const quint64 generation = m_generation;
+    const QString stream = wire::inboxStreamName(m_context->space);
+    const QString name = wire::readerConsumerName();
+    nats::JetStream js = m_context->jetStream;
+    return js
+        .createConsumer(stream, name, wire::readerFilter(m_context->space),
+                        consumerConfig(m_context->space))
+        .then(this,
+              [this, js, stream, name](const nats::ApiResult &created) {
+                  // "already exists" (another config, from an older daemon) is still bindable.
+                  if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
+                      m_context->log(
+                          LogLevel::Warning,
+                          QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
+                  return js.consumerInfo(stream, name);
+              })
+        .unwrap()
+        .then(this, [this, generation, stream, name](const nats::ApiResult &info) {
+            if (generation != m_generation)
+                return nats::NatsError{};
+            if (!info.ok())
+                return bindError(QStringLiteral("cannot bind %1 on %2").arg(name, stream),
+                                 info.error);
+            const quint64 delivered = quint64(info.body.value(QLatin1String("delivered"))
+                                                  .toObject()
+                                                  .value(QLatin1String("stream_seq"))
+                                                  .toInteger());
+            m_gaps.reset(std::max(m_gaps.position(), delivered));
+            if (!m_publisher)
+                m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
+                                                                  m_context->publishWindow, this);
+            m_running = true;
+            // A pull consumer re-pulls by itself after a reconnect; replacing it would drop
+            // what its current pull is delivering (back only after ack_wait).
+            if (m_consumer)
+                return nats::NatsError{};
+            m_consumer = std::make_unique<nats::PullConsumer>(
+                m_context->jetStream, stream, name,
+                [this](const QList<nats::JsMessage> &batch) { handle(batch); },
+                m_context->fetchBatch, kFetchExpiresMs, this);
+            connect(m_consumer.get(), &nats::PullConsumer::failed, this,
+                    [this, name](const nats::NatsError &error) {
+                        m_context->log(LogLevel::Warning,
+                                       QStringLiteral("%1: %2").arg(name, error.describe()));
+                    });
+            m_consumer->start();
+            pump();
+            return nats::NatsError{};
+        });
+}
+
+void TrustedReader::stop()
+{
+    ++m_generation;
+    m_running = false;
+    m_deciding = false;
+    m_waiting.clear(); // unacked: redelivered after ack_wait
+    m_consumer.reset();
+    // Unsent transfers are left unacked; the server redelivers them after ack_wait.
+    m_transfers.clear();
+}
+
+void TrustedReader::handle(const QList<nats::JsMessage> &batch)
+{
+    QList<Entry> entries;
+    entries.reserve(batch.size());
+    quint64 skipped = 0;
+    for (const nats::JsMessage &message : batch) {
+        skipped += m_gaps.observe(message.metadata().streamSequence);
+        const std::optional<QString> owner = wire::parseDinboxOwner(message.message().subject);
+        auto decoded = wire::decodePlane3Entry(message.message().data);
+        const auto cotal =
+            decoded ? decoded->message() : wire::Result<wire::CotalMessage>(decoded.error());
+        if (!owner || !decoded || !cotal) {
+            // Not a real entry: nothing to deliver, ever.
+            message.ack();
+            ++m_context->metrics.dropped;
+            m_context->touch();
+            continue;
+        }
+        const wire::Plane3Entry &entry = decoded.value();
+        Entry item;
+        item.message = message;
+        item.owner = *owner;
+        item.channel = entry.channel;
+        item.seq = quint64(entry.seq);
+        item.durableChannel = entry.reason == wire::Plane3Reason::DurableChannel;
+        item.generation = entry.generation;
+        item.msgId = cotal->id;
+        item.msgJson = entry.msg;
+        entries.append(std::move(item));
+    }
+    if (skipped > 0) {
+        m_context->metrics.inboxEvictedUnread += skipped;
+        m_context->touch();
+        m_context->log(LogLevel::Error, QStringLiteral("%1 mixed-inbox entries were evicted before "
+                                                       "the reader read them (per-owner cap of "
+                                                       "1000)")
+                                            .arg(skipped));
+    }
+    m_waiting.append(entries);
+    startRound();
+}
+
+// One decision round at a time; entries arriving meanwhile join the next one, so the fresh reads
+// are shared by every entry of an owner that arrived while the previous round was reading.
+void TrustedReader::startRound()
+{
+    if (m_deciding || m_waiting.isEmpty() || !m_running)
+        return;
+    m_deciding = true;
+    const QList<Entry> entries = std::exchange(m_waiting, {});
+
+    // One fresh ACL read per owner and one fresh member read per (channel, owner), in parallel.
+    QSet<QString> owners;
+    QSet<QString> memberKeys;
+    for (const Entry &entry : std::as_const(entries)) {
+        owners.insert(entry.owner);
+        if (entry.durableChannel)
+            memberKeys.insert(entry.channel + u'/' + entry.owner);
+    }
+    auto acls = std::make_shared<QHash<QString, OwnerAcl>>();
+    auto members = std::make_shared<QHash<QString, MemberLookup>>();
+    auto remaining = std::make_shared<int>(int(owners.size() + memberKeys.size()));
+    const quint64 generation = m_generation;
+    auto finished = [this, generation, entries, acls, members, remaining] {
+        if (--*remaining == 0 && generation == m_generation)
+            decide(entries, *acls, *members);
+    };
+    for (const QString &owner : std::as_const(owners)) {
+        m_context->view->acl(owner).then(this, [acls, owner, finished](const OwnerAcl &acl) {
+            acls->insert(owner, acl);
+            finished();
+        });
+    }
+    for (const QString &key : std::as_const(memberKeys)) {
+        const qsizetype slash = key.lastIndexOf(u'/');
+        m_context->view->member(key.left(slash), key.mid(slash + 1))
+            .then(this, [members, key, finished](const MemberLookup &member) {
+                members->insert(key, member);
+                finished();
+            });
+    }
+}
+
+void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
+                           const QHash<QString, MemberLookup> &members)
+{
+    DeliveryMetrics &metrics = m_context->metrics;
+    for (const Entry &entry : entries) {
+        const OwnerAcl acl = acls.value(entry.owner);
+        if (acl.error.isError()) {
+            retryLater(
+                entry,
+                QStringLiteral("reading the ACL of %1: %2").arg(entry.owner, acl.error.describe()));
+            continue;
+        }
+        if (!acl.known) {
+            // Not provisioned yet, not revoked: defer, and give up at the 10th delivery.
+            if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
+                entry.message.term();
+                ++metrics.terminated;
+                m_context->log(LogLevel::Warning,
+                               QStringLiteral("gave up on entry for unknown owner %1 (seq %2)")
+                                   .arg(entry.owner)
+                                   .arg(entry.seq));
+            } else {
+                entry.message.nak(kReaderNakDelayMs);
+                ++metrics.deferred;
+            }
+            m_context->touch();
+            continue;
+        }
+        if (!wire::channelInAllow(acl.allowSubscribe, entry.channel)) {
+            entry.message.ack();
+            ++metrics.dropped;
+            m_context->touch();
+            continue;
+        }
+        if (entry.durableChannel) {
+            const MemberLookup member = members.value(entry.channel + u'/' + entry.owner);
+            if (member.error.isError()) {
+                retryLater(entry, QStringLiteral("reading the membership %1/%2: %3")
+                                      .arg(entry.channel, entry.owner, member.error.describe()));
+                continue;
+            }
+            // The CURRENT record's interval decides; the entry's generation only names the copy.
+            if (!member.interval || !member.interval->covers(entry.seq)) {
+                entry.message.ack();
+                ++metrics.dropped;
+                m_context->touch();
+                continue;
+            }
+        }
+        m_transfers.push_back(entry);
+    }
+    m_deciding = false;
+    pump();
+    startRound();
+}
+
+void TrustedReader::retryLater(const Entry &entry, const QString &why)
+{
+    m_context->log(LogLevel::Error, why);
+    if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
+        entry.message.term();
+        ++m_context->metrics.terminated;
+    } else {
+        entry.message.nak(kReaderNakDelayMs);
+    }
+    m_context->touch();
+}
+
+void TrustedReader::pump()
+{
+    if (!m_publisher)
+        return;
+    while (m_running && m_inFlight < m_context->publishWindow && !m_transfers.empty()) {
+        Entry entry = std::move(m_transfers.front());
+        m_transfers.pop_front();
+        ++m_inFlight;
+        const QString id = wire::plane3MsgId(entry.msgId, entry.owner, entry.generation);
+        m_publisher
+            ->publish(wire::dlvSubject(m_context->space, entry.owner), entry.msgJson,
+                      {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
+            .then(this, [this, generation = m_generation, entry](const nats::PubAck &ack) {
+                --m_inFlight;
+                if (ack.ok()) {
+                    // Durability has moved to DLV: only now may the entry go. A duplicate was
+                    // stored by an earlier transfer and is not delivered twice.
+                    entry.message.ack();
+                    if (!ack.duplicate) {
+                        ++m_context->metrics.delivered;
+                        trackDlv(entry.owner, ack.sequence);
+                    }
+                    m_context->touch();
+                } else {
+                    if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
+                        entry.message.term();
+                        ++m_context->metrics.terminated;
+                        m_context->log(LogLevel::Error,
+                                       QStringLiteral("gave up transferring to %1: %2")
+                                           .arg(entry.owner, ack.error.describe()));
+                    } else {
+                        entry.message.nak(kReaderNakDelayMs);
+                    }
+                    m_context->touch();
+                }
+                if (generation == m_generation)
+                    pump();
+            });
+    }
+}
+
+void TrustedReader::trackDlv(const QString &owner, quint64 sequence)
+{
+    if (!m_context->metrics.dlvEvictionTracked)
+        return;
+    std::deque<quint64> &sequences = m_dlvSequences[owner];
+    sequences.push_back(sequence);
+    // Everything older than the newest 1000 on the owner's subject is gone from DLV now.
+    if (qsizetype(sequences.size()) <= kSubjectCap)
+        return;
+    QList<quint64> &evicted = m_dlvEvicted[owner];
+    while (qsizetype(sequences.size()) > kSubjectCap) {
+        evicted.append(sequences.front());
+        sequences.pop_front();
+    }
+    if (!m_dlvCheckTimer.isActive() && !m_dlvCheckRunning)
+        m_dlvCheckTimer.start();
+}
+
+// One round of CONSUMER.INFO, one per owner with fresh evictions, at most once per check period:
+// an owner far behind evicts on every transfer, and asking each time would double the daemon's
+// requests.
+void TrustedReader::checkDlvEvictions()
+{
+    if (m_dlvCheckRunning || m_dlvEvicted.isEmpty())
+        return;
+    m_dlvCheckRunning = true;
+    const QHash<QString, QList<quint64>> round = std::exchange(m_dlvEvicted, {});
+    auto remaining = std::make_shared<int>(int(round.size()));
+    for (auto it = round.cbegin(); it != round.cend(); ++it) {
+        const QString owner = it.key();
+        const QList<quint64> evicted = it.value();
+        // The owner's consumer position says whether an evicted copy had been read: a copy
+        // above it was never delivered to the agent. (A consumer that skips past an evicted
+        // copy before this read makes us count it as read: the error is on the quiet side.)
+        m_context->jetStream
+            .consumerInfo(wire::dlvStreamName(m_context->space), wire::dlvConsumerName(owner))
+            .then(this, [this, owner, evicted, remaining](const nats::ApiResult &info) {
+                if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
+                    if (m_context->metrics.dlvEvictionTracked) {
+                        // The reference's delivery credential cannot read dlv_<id>; say so once.
+                        m_context->metrics.dlvEvictionTracked = false;
+                        m_context->log(LogLevel::Warning,
+                                       QStringLiteral("this credential cannot read the agents' "
+                                                      "dlv_ consumers: evicted unread DLV copies "
+                                                      "are not counted"));
+                        m_context->touch();
+                    }
+                } else {
+                    // No consumer at all: nobody can have read them.
+                    const quint64 position =
+                        info.ok() ? quint64(info.body.value(QLatin1String("delivered"))
+                                                .toObject()
+                                                .value(QLatin1String("stream_seq"))
+                                                .toInteger())
+                                  : 0;
+                    const auto unread = quint64(std::count_if(
+                        evicted.cbegin(), evicted.cend(),
+                        [position](quint64 sequence) { return sequence > position; }));
+                    if (unread > 0) {
+                        m_context->metrics.dlvEvictedUnread += unread;
+                        m_context->log(LogLevel::Error,
+                                       QStringLiteral("%1 DLV copies for %2 were evicted unread "
+                                                      "(per-owner cap of 1000)")
+                                           .arg(unread)
+                                           .arg(owner));
+                        m_context->touch();
+                    }
+                }
+                if (--*remaining > 0)
+                    return;
+                m_dlvCheckRunning = false;
+                if (!m_context->metrics.dlvEvictionTracked) {
+                    m_dlvSequences.clear();
+                    m_dlvEvicted.clear();
+                } else if (!m_dlvEvicted.isEmpty()) {
+                    m_dlvCheckTimer.start();
+                }
+            });
+    }
+}
+
+} // namespace cotal::delivery

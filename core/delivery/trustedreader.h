@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/delivery/sequencegaps.h"
+#include "core/nats/jetstream.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+#include <memory>
+
+namespace cotal::delivery {
+
+struct DaemonContext;
+struct OwnerAcl;
+struct MemberLookup;
+
+// The trusted reader (delivery.md §4) on the `reader` durable of INBOX_<S>: re-authorises each
+// mixed-inbox entry against its owner's current ACL record and membership interval, transfers
+// the authorised message to `dlv.<owner>`, and acks the entry only after the DLV PubAck.
+//
+// Unlike the reference it works a batch at a time: one fresh ACL read per distinct owner and
+// one fresh member read per distinct (channel, owner) in the batch, all in parallel, and the
+// transfers pipelined through a bounded in-flight window.
+class TrustedReader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrustedReader)
+
+public:
+    explicit TrustedReader(DaemonContext *context, QObject *parent = nullptr);
+    ~TrustedReader() override;
+
+    // Creates `reader` (an existing one is kept), reads its position and starts pulling.
+    QFuture<nats::NatsError> bind();
+    void stop();
+
+    // The consumer config exactly as the reference sends it (fixtures/js-api-requests.json).
+    static QByteArray consumerConfig(const QString &space);
+
+private:
+    struct Entry
+    {
+        nats::JsMessage message;
+        QString owner;
+        QString channel;
+        quint64 seq = 0;
+        bool durableChannel = false;
+        qint64 generation = 0;
+        QString msgId;
+        QByteArray msgJson;
+    };
+
+    void handle(const QList<nats::JsMessage> &batch);
+    void startRound();
+    void decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
+                const QHash<QString, MemberLookup> &members);
+    void retryLater(const Entry &entry, const QString &why);
+    void pump();
+    void trackDlv(const QString &owner, quint64 sequence);
+    void checkDlvEvictions();
+
+    DaemonContext *m_context;
+    std::unique_ptr<nats::PullConsumer> m_consumer;
+    std::unique_ptr<nats::JsPublisher> m_publisher;
+    SequenceGaps m_gaps;
+    QList<Entry> m_waiting; // parsed, waiting for the next decision round
+    bool m_deciding = false;
+    std::deque<Entry> m_transfers;
+    int m_inFlight = 0;
+    bool m_running = false;
+    quint64 m_generation = 0; // bumped by stop(): late completions of an old binding are ignored
+
+    // DLV copies this daemon stored per owner, newest last; beyond the subject's 1000 cap the
+    // oldest are evicted and checked against the owner's consumer position.
+    QHash<QString, std::deque<quint64>> m_dlvSequences;
+    QHash<QString, QList<quint64>> m_dlvEvicted;
+    bool m_dlvCheckRunning = false;
+    QTimer m_dlvCheckTimer;
+};
+
+} // namespace cotal::delivery

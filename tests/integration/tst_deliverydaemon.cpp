@@ -1,0 +1,804 @@
+// The delivery daemon against a real nats-server on an open mesh (each member gets an ACL row
+// and a dlv_<id> durable, as the provisioner would give it): fan-out, trusted reader, leases,
+// ctl.delivery and loss detection.
+
+#include "core/delivery/deliveryhost.h"
+#include "core/endpoint/endpointhost.h"
+#include "core/wire/memberrecord.h"
+#include "core/wire/plane3entry.h"
+#include "tests/integration/deliverytestkit.h"
+#include "tests/support/natsserverprocess.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace cotal;
+using cotal::testing::awaitResult;
+using cotal::testing::DeliveryKit;
+using cotal::testing::NatsServerProcess;
+
+namespace {
+
+constexpr int kDeliveryTimeoutMs = 90000;
+
+QString newAgentId(const QString &name)
+{
+    return name + u'-' + testing::randomId().remove(u'-').left(12);
+}
+
+QByteArray fixtureRaw(const QString &name)
+{
+    QFile file(QStringLiteral(COTAL_PROTOCOL_DIR "/fixtures/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll())
+        .object()
+        .value(QLatin1String("raw"))
+        .toString()
+        .toUtf8();
+}
+
+// A daemon on its own thread, with the metrics it last reported kept on the test thread.
+class Daemon final
+{
+public:
+    Daemon(const QString &url, const QString &space)
+    {
+        delivery::DeliveryOptions options;
+        options.connection.servers = {url};
+        options.connection.reconnectWaitMs = 200;
+        options.connection.maxReconnectWaitMs = 1000;
+        options.space = space;
+        options.metricsIntervalMs = 200;
+        host = std::make_unique<delivery::DeliveryHost>(options);
+        QObject::connect(host->daemon(), &delivery::DeliveryDaemon::metricsChanged, &receiver,
+                         [this](const delivery::DeliveryMetrics &m) { metrics = m; });
+    }
+
+    delivery::DeliveryError start()
+    {
+        const auto started = awaitResult(host->start());
+        return started.value_or(delivery::DeliveryError{
+            delivery::DeliveryErrorKind::Connect, QStringLiteral("start did not finish"), {}});
+    }
+
+    void stop() { testing::awaitDone(host->stop()); }
+
+    std::unique_ptr<delivery::DeliveryHost> host;
+    QObject receiver;
+    delivery::DeliveryMetrics metrics;
+};
+
+// An agent endpoint that reads only its DLV backstop (no live channels), counting what it saw.
+class Agent final
+{
+public:
+    Agent(const QString &url, const QString &space, const QString &id, const QString &name)
+    {
+        nats::ConnectionOptions connection;
+        connection.servers = {url};
+        wire::AgentCard card;
+        card.id = id;
+        card.name = name;
+        host = std::make_unique<endpoint::EndpointHost>(
+            endpoint::EndpointOptions::agent(connection, space, card, {}));
+        QObject::connect(host->endpoint(), &endpoint::Endpoint::messagesReceived, &receiver,
+                         [this](const QList<endpoint::ReceivedMessage> &batch) {
+                             for (const endpoint::ReceivedMessage &message : batch) {
+                                 ++surfaced[message.message.id];
+                                 if (message.path == endpoint::ReceivedMessage::Path::Dlv)
+                                     dlvIds.insert(message.message.id);
+                             }
+                         });
+    }
+
+    bool start()
+    {
+        const auto started = awaitResult(host->start());
+        return started && !started->isError();
+    }
+
+    int duplicates() const
+    {
+        int count = 0;
+        for (const int seen : surfaced)
+            count += seen > 1 ? 1 : 0;
+        return count;
+    }
+
+    std::unique_ptr<endpoint::EndpointHost> host;
+    QObject receiver;
+    QHash<QString, int> surfaced;
+    QSet<QString> dlvIds;
+};
+
+} // namespace
+
+class tst_DeliveryDaemon : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void openModeIsLabelled();
+    void leaseIsReadyWhileRunningAndReleasedOnStop();
+    void secondDaemonIsRefusedAndNamesTheHolder();
+
+    void offlineMemberReceivesEveryMessageOnce();
+    void leftMemberReceivesNothingPostedLater();
+    void narrowedAclStopsPendingEntries();
+    void catchUpLeavesNoGapDuringJoin();
+    void entryAndCopyKeepTheReferenceFormat();
+    void mentionOnLiveChannelReachesOnlyCoveredTargets();
+
+    void chatEvictedBeforeFanOutIsCounted();
+    void inboxEvictedBeforeReaderIsCounted();
+    void dlvEvictedUnreadIsCounted();
+    void deliveryResumesAfterBrokerRestart();
+
+    void replyAimedAtAnotherLaneGetsNoAnswer();
+    void spoofedSenderIsRefused();
+    void durableJoinOutsideAclIsRefused();
+    void durableJoinWithoutAclIsRefused();
+    void channelArgumentIsChecked_data();
+    void channelArgumentIsChecked();
+    void durableLeaveNeedsFiniteGeneration();
+    void unknownOpIsRefused();
+    void repliesMatchTheReferenceFixtures();
+
+private:
+    QString newSpace() { return QStringLiteral("dd%1").arg(++m_spaces); }
+
+    NatsServerProcess m_server;
+    int m_spaces = 0;
+};
+
+void tst_DeliveryDaemon::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start(&error), qPrintable(error));
+}
+
+void tst_DeliveryDaemon::openModeIsLabelled()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(daemon.host->daemon()->isOpenMode());
+    QCOMPARE(daemon.host->daemon()->property("modeLabel").toString(),
+             QStringLiteral("demo: no broker-enforced ACLs"));
+    QSignalSpy logged(daemon.host->daemon(), &delivery::DeliveryDaemon::logged);
+    QVERIFY(!daemon.start().isError());
+    QTRY_VERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const QList<QVariant> &args) {
+        return args.at(1).toString().contains(QLatin1String("demo: no broker-enforced ACLs"));
+    }));
+}
+
+void tst_DeliveryDaemon::leaseIsReadyWhileRunningAndReleasedOnStop()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const auto lease = kit.lease();
+    QVERIFY(lease);
+    QVERIFY(lease->ready);
+    QVERIFY(!lease->holder.isEmpty());
+    daemon.stop();
+    QVERIFY(!kit.lease());
+    // Released, so a successor starts at once.
+    Daemon successor(m_server.url(), space);
+    QVERIFY(!successor.start().isError());
+}
+
+void tst_DeliveryDaemon::secondDaemonIsRefusedAndNamesTheHolder()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon first(m_server.url(), space);
+    QVERIFY(!first.start().isError());
+    const QString holder = kit.lease()->holder;
+
+    Daemon second(m_server.url(), space);
+    const delivery::DeliveryError refused = second.start();
+    QCOMPARE(refused.kind, delivery::DeliveryErrorKind::LeaseHeld);
+    QCOMPARE(refused.holder, holder);
+    QVERIFY2(refused.message.contains(holder), qPrintable(refused.message));
+    // The refused daemon left the live lease alone.
+    QCOMPARE(kit.lease()->holder, holder);
+}
+
+void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QCOMPARE(kit.durableJoin(bob, QStringLiteral("team")), std::optional<qint64>(1));
+
+    // bob is offline while alice posts.
+    QSet<QString> posted;
+    for (int i = 0; i < 500; ++i) {
+        QString id;
+        const auto ack = kit.post(alice, QStringLiteral("team"), QStringLiteral("m%1").arg(i), &id);
+        QVERIFY(ack && ack->ok());
+        posted.insert(id);
+    }
+
+    Agent agent(m_server.url(), space, bob, QStringLiteral("bob"));
+    QVERIFY(agent.start());
+    QTRY_COMPARE_WITH_TIMEOUT(agent.dlvIds.size(), 500, kDeliveryTimeoutMs);
+    QCOMPARE(agent.dlvIds, posted);
+    QCOMPARE(agent.duplicates(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(500), kDeliveryTimeoutMs);
+    QCOMPARE(daemon.metrics.chatEvictedUnread, quint64(0));
+    QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
+}
+
+void tst_DeliveryDaemon::leftMemberReceivesNothingPostedLater()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    const auto generation = kit.durableJoin(bob, QStringLiteral("team"));
+    QVERIFY(generation);
+    for (int i = 0; i < 20; ++i)
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("before %1").arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), qint64(20), kDeliveryTimeoutMs);
+
+    QVERIFY(kit.durableLeave(bob, QStringLiteral("team"), *generation));
+    const qint64 inboxBefore = kit.inboxCount(bob).value_or(-1);
+    for (int i = 0; i < 50; ++i)
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("after %1").arg(i)));
+    // Every later message was fanned out (acked), and none of them was copied for bob.
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.chatProcessed, quint64(70), kDeliveryTimeoutMs);
+    QCOMPARE(kit.inboxCount(bob).value_or(-1), inboxBefore);
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(20));
+
+    // A leave with a stale generation is refused; a repeated one is a no-op.
+    const auto stale =
+        kit.control(bob, QStringLiteral("durableLeave"),
+                    DeliveryKit::channelArgs(QStringLiteral("team"), *generation + 5));
+    QVERIFY(stale && stale->ok());
+    QVERIFY(!wire::decodeControlReply(stale->reply.data)->ok);
+    QVERIFY(kit.durableLeave(bob, QStringLiteral("team"), *generation));
+}
+
+void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team"), QStringLiteral("general")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    {
+        Daemon first(m_server.url(), space);
+        QVERIFY(!first.start().isError());
+        QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+        QVERIFY(kit.durableJoin(bob, QStringLiteral("general")));
+        first.stop();
+    }
+    // With no daemon running, both channels' messages wait in CHAT for the fan-out.
+    for (int i = 0; i < 30; ++i) {
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("t%1").arg(i)));
+        QVERIFY(kit.post(alice, QStringLiteral("general"), QStringLiteral("g%1").arg(i)));
+    }
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("general")}));
+
+    Daemon second(m_server.url(), space);
+    QVERIFY(!second.start().isError());
+    // Membership still routes all 60 to bob's mixed inbox; the reader drops what the current
+    // ACL no longer covers.
+    QTRY_COMPARE_WITH_TIMEOUT(second.metrics.delivered + second.metrics.dropped, quint64(60),
+                              kDeliveryTimeoutMs);
+    QCOMPARE(second.metrics.delivered, quint64(30));
+    QCOMPARE(second.metrics.dropped, quint64(30));
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(30));
+    QCOMPARE(kit.inboxCount(bob).value_or(-1), qint64(60));
+}
+
+void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+
+    // A second connection keeps posting while bob joins, so messages land between the join
+    // cursor, the fence and the first fan-out batch that sees the record.
+    DeliveryKit poster(m_server.url(), space);
+    QCOMPARE(poster.open(false), QString());
+    nats::JsPublisher publisher(poster.jetStream(), 64);
+    int sent = 0;
+    QTimer pacer;
+    QObject::connect(&pacer, &QTimer::timeout, &pacer, [&] {
+        for (int i = 0; i < 5; ++i) {
+            const QString id = testing::randomId();
+            publisher.publish(*wire::chatSubject(space, alice, QStringLiteral("team")),
+                              DeliveryKit::chatPayload(space, id, alice, QStringLiteral("team"),
+                                                       QStringLiteral("p%1").arg(sent)),
+                              {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+            ++sent;
+        }
+    });
+    pacer.start(5);
+    QTest::qWait(300);
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    QTest::qWait(300);
+    pacer.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
+
+    const auto record =
+        awaitResult(kit.bucket(wire::membersBucket(space)).get(QStringLiteral("team/") + bob));
+    QVERIFY(record && record->ok());
+    const qint64 joinCursor = wire::decodeMembershipRecord(record->entry.value)->joinCursor;
+    const qint64 total = kit.subjectCount(wire::chatStreamName(space),
+                                          *wire::chatSubject(space, alice, QStringLiteral("team")))
+                             .value_or(-1);
+    QCOMPARE(total, qint64(sent));
+    // CHAT holds only alice's messages, so every sequence after the join cursor is bob's.
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), total - joinCursor,
+                              kDeliveryTimeoutMs);
+}
+
+void tst_DeliveryDaemon::entryAndCopyKeepTheReferenceFormat()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team.>")}));
+    QCOMPARE(kit.durableJoin(bob, QStringLiteral("team.backend")), std::optional<qint64>(1));
+
+    QString id;
+    const auto posted = kit.post(alice, QStringLiteral("team.backend"),
+                                 QStringLiteral("@bob can you review PR #42 — ünïcödé?"), &id,
+                                 {QStringLiteral("bob")});
+    QVERIFY(posted && posted->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), qint64(1), kDeliveryTimeoutMs);
+
+    const auto chat =
+        awaitResult(kit.jetStream().getMessage(wire::chatStreamName(space), posted->sequence));
+    QVERIFY(chat && chat->ok());
+    const QByteArray chatPayload = QByteArray::fromBase64(chat->body.value(QLatin1String("message"))
+                                                              .toObject()
+                                                              .value(QLatin1String("data"))
+                                                              .toString()
+                                                              .toLatin1());
+
+    const auto entry = awaitResult(kit.jetStream().getLastMessage(wire::inboxStreamName(space),
+                                                                  wire::dinboxSubject(space, bob)));
+    QVERIFY(entry && entry->ok());
+    const QJsonObject entryMessage = entry->body.value(QLatin1String("message")).toObject();
+    const QByteArray entryPayload =
+        QByteArray::fromBase64(entryMessage.value(QLatin1String("data")).toString().toLatin1());
+    const QByteArray expectedEntry =
+        "{\"msg\":" + chatPayload +
+        ",\"channel\":\"team.backend\",\"seq\":" + QByteArray::number(posted->sequence) +
+        ",\"reason\":\"durable-channel\",\"generation\":1}";
+    QCOMPARE(entryPayload, expectedEntry);
+    const QByteArray msgId = id.toUtf8() + ':' + bob.toUtf8() + ":1";
+    const QByteArray entryHeaders =
+        QByteArray::fromBase64(entryMessage.value(QLatin1String("hdrs")).toString().toLatin1());
+    QVERIFY2(entryHeaders.contains("Nats-Msg-Id: " + msgId), entryHeaders.constData());
+
+    const auto copy = awaitResult(
+        kit.jetStream().getLastMessage(wire::dlvStreamName(space), wire::dlvSubject(space, bob)));
+    QVERIFY(copy && copy->ok());
+    const QJsonObject copyMessage = copy->body.value(QLatin1String("message")).toObject();
+    QCOMPARE(QByteArray::fromBase64(copyMessage.value(QLatin1String("data")).toString().toLatin1()),
+             chatPayload);
+    const QByteArray copyHeaders =
+        QByteArray::fromBase64(copyMessage.value(QLatin1String("hdrs")).toString().toLatin1());
+    QVERIFY2(copyHeaders.contains("Nats-Msg-Id: " + msgId), copyHeaders.constData());
+}
+
+void tst_DeliveryDaemon::mentionOnLiveChannelReachesOnlyCoveredTargets()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    QVERIFY(kit.setChannelClass(QStringLiteral("random"), false));
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString carol = newAgentId(QStringLiteral("carol"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("random")}));
+    QVERIFY(kit.putAcl(carol, {QStringLiteral("general")}));
+    // Their presence puts their names in the daemon's roster.
+    Agent bobAgent(m_server.url(), space, bob, QStringLiteral("Bob"));
+    Agent carolAgent(m_server.url(), space, carol, QStringLiteral("carol"));
+    QVERIFY(bobAgent.start());
+    QVERIFY(carolAgent.start());
+
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    QVERIFY(kit.post(alice, QStringLiteral("random"), QStringLiteral("@bob @carol hi"), nullptr,
+                     {QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("nobody")}));
+    QVERIFY(kit.post(alice, QStringLiteral("random"), QStringLiteral("no mention")));
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.chatProcessed, quint64(2), kDeliveryTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), qint64(1), kDeliveryTimeoutMs);
+    QCOMPARE(kit.inboxCount(carol).value_or(-1), qint64(0));
+    const auto entry = awaitResult(kit.jetStream().getLastMessage(wire::inboxStreamName(space),
+                                                                  wire::dinboxSubject(space, bob)));
+    QVERIFY(entry && entry->ok());
+    const QByteArray payload = QByteArray::fromBase64(entry->body.value(QLatin1String("message"))
+                                                          .toObject()
+                                                          .value(QLatin1String("data"))
+                                                          .toString()
+                                                          .toLatin1());
+    QVERIFY(payload.endsWith(",\"reason\":\"live-mention\",\"generation\":0}"));
+}
+
+void tst_DeliveryDaemon::chatEvictedBeforeFanOutIsCounted()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    {
+        Daemon first(m_server.url(), space);
+        QVERIFY(!first.start().isError());
+        QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+        first.stop();
+    }
+    // One sender, one channel: CHAT keeps the newest 1000, so 200 go before any fan-out.
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < 1200; ++i) {
+        const QString id = testing::randomId();
+        publisher.publish(*wire::chatSubject(space, alice, QStringLiteral("team")),
+                          DeliveryKit::chatPayload(space, id, alice, QStringLiteral("team"),
+                                                   QStringLiteral("%1").arg(i)),
+                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
+
+    Daemon second(m_server.url(), space);
+    QVERIFY(!second.start().isError());
+    QTRY_COMPARE_WITH_TIMEOUT(second.metrics.chatProcessed, quint64(1000), kDeliveryTimeoutMs);
+    QCOMPARE(second.metrics.chatEvictedUnread, quint64(200));
+    QTRY_COMPARE_WITH_TIMEOUT(second.metrics.delivered, quint64(1000), kDeliveryTimeoutMs);
+}
+
+void tst_DeliveryDaemon::inboxEvictedBeforeReaderIsCounted()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    {
+        Daemon first(m_server.url(), space);
+        QVERIFY(!first.start().isError()); // creates `reader`
+        first.stop();
+    }
+    // 1100 entries for one owner while no reader runs: the oldest 100 are evicted unread.
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < 1100; ++i) {
+        const QString id = testing::randomId();
+        wire::Plane3Entry entry;
+        entry.msg = DeliveryKit::chatPayload(space, id, alice, QStringLiteral("team"),
+                                             QStringLiteral("%1").arg(i));
+        entry.channel = QStringLiteral("team");
+        entry.seq = i + 1;
+        entry.reason = wire::Plane3Reason::LiveMention;
+        publisher.publish(
+            wire::dinboxSubject(space, bob), wire::encodePlane3Entry(entry),
+            {{QByteArrayLiteral("Nats-Msg-Id"), wire::plane3MsgId(id, bob, 0).toUtf8()}});
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
+
+    Daemon second(m_server.url(), space);
+    QVERIFY(!second.start().isError());
+    QTRY_COMPARE_WITH_TIMEOUT(second.metrics.delivered, quint64(1000), kDeliveryTimeoutMs);
+    QCOMPARE(second.metrics.inboxEvictedUnread, quint64(100));
+}
+
+void tst_DeliveryDaemon::dlvEvictedUnreadIsCounted()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob)); // bob exists but never reads
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    // Two senders stay below CHAT's per-subject cap; bob's DLV subject is capped at 1000. Posted
+    // in two halves so bob's mixed inbox (also capped at 1000) never holds more than 600.
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < 1100; ++i) {
+        if (i == 600)
+            QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(600), kDeliveryTimeoutMs);
+        const QString sender = i % 2 ? QStringLiteral("alice-1") : QStringLiteral("alice-2");
+        const QString id = testing::randomId();
+        publisher.publish(*wire::chatSubject(space, sender, QStringLiteral("team")),
+                          DeliveryKit::chatPayload(space, id, sender, QStringLiteral("team"),
+                                                   QStringLiteral("%1").arg(i)),
+                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(1100), kDeliveryTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.dlvEvictedUnread, quint64(100), kDeliveryTimeoutMs);
+    QVERIFY(daemon.metrics.dlvEvictionTracked);
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(1000));
+}
+
+void tst_DeliveryDaemon::deliveryResumesAfterBrokerRestart()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("before %1").arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), qint64(10), kDeliveryTimeoutMs);
+
+    m_server.kill();
+    QString error;
+    QVERIFY2(m_server.start(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.connection().state(), nats::NatsConnection::State::Connected,
+                              kDeliveryTimeoutMs);
+    // JetStream answers again once the restarted server has recovered its store.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto info = awaitResult(kit.jetStream().streamInfo(wire::chatStreamName(space)));
+            return info && info->ok();
+        }(),
+        kDeliveryTimeoutMs);
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("after %1").arg(i)));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.dlvCount(bob).value_or(-1), qint64(20), kDeliveryTimeoutMs);
+    QCOMPARE(daemon.host->daemon()->state(), delivery::DeliveryDaemon::State::Running);
+}
+
+void tst_DeliveryDaemon::replyAimedAtAnotherLaneGetsNoAnswer()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString mallory = newAgentId(QStringLiteral("mallory"));
+    const QString bob = newAgentId(QStringLiteral("bob"));
+
+    // bob's reply lane, watched by the test.
+    QList<nats::NatsMessage> onBobsLane;
+    auto lane = kit.connection().subscribe(
+        wire::controlReplySubtree(space, QStringLiteral("delivery"), bob), &daemon.receiver,
+        [&](const QList<nats::NatsMessage> &batch) { onBobsLane += batch; });
+    QVERIFY(lane);
+    QVERIFY(!awaitResult(kit.connection().flush())->isError());
+
+    const QString bobsLane =
+        wire::controlReplySubject(space, QStringLiteral("delivery"), bob, wire::newReplyId());
+    const auto aimed =
+        kit.control(mallory, QStringLiteral("listMemberships"), {}, {}, bobsLane, 1500);
+    QVERIFY(aimed);
+    QCOMPARE(aimed->error.kind, nats::NatsErrorKind::Timeout);
+    // A proper request after it is answered, so the aimed one was seen and dropped.
+    const auto proper = kit.control(mallory, QStringLiteral("listMemberships"), {});
+    QVERIFY(proper && proper->ok());
+    QCOMPARE(proper->reply.data, QByteArray("{\"ok\":true,\"data\":{\"memberships\":[]}}"));
+    QVERIFY(onBobsLane.isEmpty());
+}
+
+void tst_DeliveryDaemon::spoofedSenderIsRefused()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString mallory = newAgentId(QStringLiteral("mallory"));
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+
+    const auto spoofed = kit.control(mallory, QStringLiteral("durableJoin"),
+                                     DeliveryKit::channelArgs(QStringLiteral("team")), bob);
+    QVERIFY(spoofed && spoofed->ok());
+    QCOMPARE(spoofed->reply.data,
+             QByteArray("{\"ok\":false,\"error\":\"sender mismatch — request rejected\"}"));
+    // Nothing was written for bob.
+    const auto record =
+        awaitResult(kit.bucket(wire::membersBucket(space)).get(QStringLiteral("team/") + bob));
+    QVERIFY(record);
+    QCOMPARE(record->error.kind, nats::NatsErrorKind::NotFound);
+}
+
+void tst_DeliveryDaemon::durableJoinOutsideAclIsRefused()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    QVERIFY(kit.putAcl(
+        bob, {QStringLiteral("general"), QStringLiteral("team.>"), QStringLiteral("random")}));
+    const auto refused = kit.control(bob, QStringLiteral("durableJoin"),
+                                     DeliveryKit::channelArgs(QStringLiteral("secret")));
+    QVERIFY(refused && refused->ok());
+    QCOMPARE(refused->reply.data, fixtureRaw(QStringLiteral("ctl-durableJoin-denied-reply.json")));
+}
+
+void tst_DeliveryDaemon::durableJoinWithoutAclIsRefused()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const auto refused = kit.control(bob, QStringLiteral("durableJoin"),
+                                     DeliveryKit::channelArgs(QStringLiteral("team")));
+    QVERIFY(refused && refused->ok());
+    QCOMPARE(refused->reply.data,
+             QStringLiteral("{\"ok\":false,\"error\":\"durableJoin: no read ACL on record for %1 "
+                            "(not provisioned for durable delivery)\"}")
+                 .arg(bob)
+                 .toUtf8());
+}
+
+void tst_DeliveryDaemon::channelArgumentIsChecked_data()
+{
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<QByteArray>("args");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::newRow("join without channel")
+        << QStringLiteral("durableJoin") << QByteArray("{}")
+        << QByteArray(
+               "{\"ok\":false,\"error\":\"durableJoin: channel must be a non-blank string\"}");
+    QTest::newRow("join blank channel")
+        << QStringLiteral("durableJoin") << QByteArray("{\"channel\":\"   \"}")
+        << QByteArray(
+               "{\"ok\":false,\"error\":\"durableJoin: channel must be a non-blank string\"}");
+    QTest::newRow("join wildcard")
+        << QStringLiteral("durableJoin") << QByteArray("{\"channel\":\"team.>\"}")
+        << QByteArray("{\"ok\":false,\"error\":\"durableJoin: \\\"team.>\\\" must be a concrete "
+                      "channel (durable membership is per-concrete-channel, not wildcard)\"}");
+    QTest::newRow("leave wildcard")
+        << QStringLiteral("durableLeave") << QByteArray("{\"channel\":\"*\",\"generation\":1}")
+        << QByteArray("{\"ok\":false,\"error\":\"durableLeave: \\\"*\\\" must be a concrete "
+                      "channel (durable membership is per-concrete-channel, not wildcard)\"}");
+}
+
+void tst_DeliveryDaemon::channelArgumentIsChecked()
+{
+    QFETCH(QString, op);
+    QFETCH(QByteArray, args);
+    QFETCH(QByteArray, reply);
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral(">")}));
+    const auto parsed = wire::parseJson(args);
+    QVERIFY(parsed);
+    const auto answered = kit.control(bob, op, parsed->toObject());
+    QVERIFY(answered && answered->ok());
+    QCOMPARE(answered->reply.data, reply);
+}
+
+void tst_DeliveryDaemon::durableLeaveNeedsFiniteGeneration()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const auto refused = kit.control(bob, QStringLiteral("durableLeave"),
+                                     DeliveryKit::channelArgs(QStringLiteral("team")));
+    QVERIFY(refused && refused->ok());
+    QCOMPARE(refused->reply.data,
+             QByteArray("{\"ok\":false,\"error\":\"durableLeave: a finite generation is required "
+                        "(fail-closed stale-leave guard)\"}"));
+}
+
+void tst_DeliveryDaemon::unknownOpIsRefused()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const auto refused =
+        kit.control(newAgentId(QStringLiteral("bob")), QStringLiteral("purge"), {});
+    QVERIFY(refused && refused->ok());
+    QCOMPARE(refused->reply.data,
+             QByteArray("{\"ok\":false,\"error\":\"op \\\"purge\\\" not supported on the delivery "
+                        "control service\"}"));
+}
+
+void tst_DeliveryDaemon::repliesMatchTheReferenceFixtures()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    QVERIFY(kit.putAcl(
+        bob, {QStringLiteral("general"), QStringLiteral("team.>"), QStringLiteral("random")}));
+
+    const auto joined = kit.control(bob, QStringLiteral("durableJoin"),
+                                    DeliveryKit::channelArgs(QStringLiteral("general")));
+    QVERIFY(joined && joined->ok());
+    QCOMPARE(joined->reply.data, fixtureRaw(QStringLiteral("ctl-durableJoin-reply.json")));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team.backend")));
+
+    const auto listed = kit.control(bob, QStringLiteral("listMemberships"), {});
+    QVERIFY(listed && listed->ok());
+    QCOMPARE(listed->reply.data, fixtureRaw(QStringLiteral("ctl-listMemberships-reply.json")));
+
+    const auto left = kit.control(bob, QStringLiteral("durableLeave"),
+                                  DeliveryKit::channelArgs(QStringLiteral("team.backend"), 1));
+    QVERIFY(left && left->ok());
+    QCOMPARE(left->reply.data, fixtureRaw(QStringLiteral("ctl-durableLeave-reply.json")));
+
+    const auto alreadyLeft =
+        kit.control(bob, QStringLiteral("durableLeave"),
+                    DeliveryKit::channelArgs(QStringLiteral("team.frontend"), 1));
+    QVERIFY(alreadyLeft && alreadyLeft->ok());
+    QCOMPARE(alreadyLeft->reply.data,
+             fixtureRaw(QStringLiteral("ctl-durableLeave-alreadyLeft-reply.json")));
+
+    // The tombstone keeps the reference's key order, leaveCursor last.
+    const auto tombstone = awaitResult(
+        kit.bucket(wire::membersBucket(space)).get(QStringLiteral("team.backend/") + bob));
+    QVERIFY(tombstone && tombstone->ok());
+    const auto record = wire::decodeMembershipRecord(tombstone->entry.value);
+    QVERIFY(record);
+    QCOMPARE(record->state, wire::MemberState::LiveConfirmed);
+    QVERIFY(record->leaveCursor);
+    QVERIFY(tombstone->entry.value.endsWith(
+        ",\"leaveCursor\":" + QByteArray::number(*record->leaveCursor) + '}'));
+
+    // Only the open membership is listed now.
+    const auto relisted = kit.control(bob, QStringLiteral("listMemberships"), {});
+    QVERIFY(relisted && relisted->ok());
+    QCOMPARE(relisted->reply.data,
+             QByteArray("{\"ok\":true,\"data\":{\"memberships\":[{\"channel\":\"general\","
+                        "\"generation\":1,\"activated\":true}]}}"));
+}
+
+QTEST_GUILESS_MAIN(tst_DeliveryDaemon)
+#include "tst_deliverydaemon.moc"
