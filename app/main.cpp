@@ -1,3 +1,4 @@
+#include "app/headlessdelivery.h"
 #include "cotalversion.h"
 #include "ui/mainwindow.h"
 
@@ -21,6 +22,10 @@ bool hasDisplay()
 
 int main(int argc, char *argv[])
 {
+    // The headless daemon never needs a display: decided before any QApplication exists.
+    if (cotal::app::isHeadlessInvocation(argc, argv))
+        return cotal::app::runHeadless(argc, argv);
+
     if (!hasDisplay()) {
         std::fputs("cotal-console: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                    "Run it under a virtual display: xvfb-run -a cotal-console\n"
@@ -40,9 +45,22 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "Operator console for Cotal agent spaces."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption connectOption(
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main",
+                                    "Connect at start from a cotal:// or cotals:// join link."),
+        QStringLiteral("link"));
+    parser.addOption(connectOption);
     parser.process(app);
 
     cotal::ui::MainWindow window;
     window.show();
+    if (parser.isSet(connectOption)) {
+        QString error;
+        if (!window.connectLink(parser.value(connectOption), &error)) {
+            std::fprintf(stderr, "cotal-console: not a usable join link: %s\n", qPrintable(error));
+            return EXIT_FAILURE;
+        }
+    }
     return QApplication::exec();
 }
