@@ -1,0 +1,248 @@
+#include "core/local/localmesh.h"
+
+#include "core/delivery/deliveryhost.h"
+#include "core/nats/keyvalue.h"
+#include "core/nats/natsconnection.h"
+#include "core/space/spaceprovisioner.h"
+#include "core/wire/aclrecord.h"
+#include "core/wire/channelconfig.h"
+#include "core/wire/names.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QUuid>
+
+namespace cotal::local {
+
+namespace {
+
+struct ChannelSeed
+{
+    QString name;
+    QString description;
+    bool replay;
+    wire::DeliveryClass deliveryClass;
+};
+
+const QList<ChannelSeed> &channelSeeds()
+{
+    static const QList<ChannelSeed> seeds = {
+        {QStringLiteral("general"), QStringLiteral("Everyone, everything"), true,
+         wire::DeliveryClass::Durable},
+        {QStringLiteral("team.backend"), QStringLiteral("Backend team coordination"), true,
+         wire::DeliveryClass::Durable},
+        {QStringLiteral("random"), QStringLiteral("Off-topic, live only"), false,
+         wire::DeliveryClass::Live},
+    };
+    return seeds;
+}
+
+const QList<DemoAgent::Profile> &agentProfiles()
+{
+    static const QList<DemoAgent::Profile> profiles = {
+        {QStringLiteral("alice"),
+         QStringLiteral("planner"),
+         QStringLiteral("claude-code"),
+         QStringLiteral("claude-sonnet-4-5"),
+         {QStringLiteral("general")}},
+        {QStringLiteral("bob"),
+         QStringLiteral("reviewer"),
+         QStringLiteral("opencode"),
+         QStringLiteral("gpt-5"),
+         {QStringLiteral("general"), QStringLiteral("team.backend")}},
+        {QStringLiteral("carol"),
+         QStringLiteral("reviewer"),
+         QStringLiteral("codex"),
+         QStringLiteral("gpt-5-codex"),
+         {QStringLiteral("general"), QStringLiteral("random")}},
+        {QStringLiteral("dave"),
+         QStringLiteral("builder"),
+         QStringLiteral("hermes"),
+         QStringLiteral("qwen3-coder"),
+         {QStringLiteral("general"), QStringLiteral("team.backend")}},
+        {QStringLiteral("erin"),
+         QStringLiteral("tester"),
+         QStringLiteral("claude-code"),
+         QStringLiteral("claude-opus-4-1"),
+         {QStringLiteral("general"), QStringLiteral("random")}},
+        {QStringLiteral("frank"),
+         QStringLiteral("ops"),
+         QStringLiteral("opencode"),
+         QStringLiteral("gemini-2.5-pro"),
+         {QStringLiteral("general")}},
+    };
+    return profiles;
+}
+
+QByteArray channelRecord(const ChannelSeed &seed)
+{
+    wire::ChannelConfig config;
+    config.setDescription(seed.description);
+    config.setReplay(seed.replay);
+    config.setDeliveryClass(seed.deliveryClass);
+    return config.encode();
+}
+
+} // namespace
+
+LocalMesh::LocalMesh(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    if (m_options.stateDir.isEmpty())
+        m_options.stateDir = defaultStateDir();
+}
+
+LocalMesh::~LocalMesh()
+{
+    // Agents first, then the daemon (releases its lease), then the server they talk to.
+    m_agents.clear();
+    m_daemon.reset();
+    m_admin.reset();
+    m_server.reset();
+}
+
+QString LocalMesh::defaultStateDir()
+{
+    QString base = qEnvironmentVariable("XDG_STATE_HOME");
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/state");
+    return base + QStringLiteral("/cotal-console");
+}
+
+QString LocalMesh::pidFile() const
+{
+    return m_options.stateDir + QStringLiteral("/mesh/nats-server.pid");
+}
+
+QString LocalMesh::url() const
+{
+    return m_server ? m_server->url() : QString();
+}
+
+void LocalMesh::start()
+{
+    NatsServerLauncher::Options serverOptions;
+    serverOptions.storeDir = m_options.stateDir + QStringLiteral("/mesh/jetstream");
+    // Every run is a fresh demo: agents get new ids each time, and a crashed run's lease and
+    // ACL rows would otherwise linger. The orphaned server, if any, must be gone first.
+    NatsServerLauncher::stopOrphan(pidFile());
+    QDir(serverOptions.storeDir).removeRecursively();
+    serverOptions.pidFile = pidFile();
+    m_server = std::make_unique<NatsServerLauncher>(serverOptions);
+    connect(m_server.get(), &NatsServerLauncher::ready, this, &LocalMesh::handleServerReady);
+    connect(m_server.get(), &NatsServerLauncher::failed, this, &LocalMesh::fail);
+    emit progress(tr("Starting the local nats-server…"));
+    m_server->start();
+}
+
+void LocalMesh::fail(const QString &reason)
+{
+    emit failed(reason);
+}
+
+void LocalMesh::handleServerReady()
+{
+    m_admin = std::make_unique<nats::NatsConnection>();
+    nats::ConnectionOptions connection;
+    connection.servers = {m_server->url()};
+    connection.name = QStringLiteral("cotal-console-demo-setup");
+    connection.inboxId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_admin->open(connection).then(this, [this](const nats::NatsError &error) {
+        if (error.isError())
+            fail(tr("Cannot connect to the local nats-server: %1").arg(error.describe()));
+        else
+            provision();
+    });
+}
+
+void LocalMesh::provision()
+{
+    emit progress(tr("Provisioning the demo space…"));
+    space::SpaceProvisioner provisioner(nats::JetStream(m_admin.get()), m_options.space);
+    provisioner.provision(space::SpaceProvisioner::DefaultDeliveryClass::Durable)
+        .then(this, [this](const space::ProvisionResult &result) {
+            if (!result.ok())
+                fail(tr("Cannot provision the demo space: %1").arg(result.error.describe()));
+            else
+                seedChannelsAndAcls();
+        });
+}
+
+void LocalMesh::seedChannelsAndAcls()
+{
+    const nats::JetStream js(m_admin.get());
+    const nats::KeyValue channels(js, wire::channelsBucket(m_options.space));
+    QList<QFuture<nats::KvResult>> writes;
+    for (const ChannelSeed &seed : channelSeeds())
+        writes.append(channels.put(seed.name, channelRecord(seed)));
+
+    // Agents get their ids now so their read ACLs exist before anyone can mention them
+    // (the daemon defers, then drops, entries of owners it does not know).
+    const QStringList servers{m_server->url()};
+    quint32 seed = 1;
+    const nats::KeyValue acls(js, wire::aclBucket(m_options.space));
+    for (const DemoAgent::Profile &profile : agentProfiles().mid(0, m_options.agentCount)) {
+        auto agent = std::make_unique<DemoAgent>(profile, servers, m_options.space, seed++);
+        agent->setPace(m_options.agentPaceMs);
+        wire::AclRecord acl;
+        acl.allowSubscribe = {QStringLiteral("general"), QStringLiteral("team"),
+                              QStringLiteral("team.>"), QStringLiteral("random")};
+        acl.revision = 1;
+        acl.updatedAt = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
+        writes.append(acls.create(agent->id(), wire::encodeAclRecord(acl)));
+        m_agents.push_back(std::move(agent));
+    }
+    QtFuture::whenAll(writes.begin(), writes.end())
+        .then(this, [this](const QList<QFuture<nats::KvResult>> &done) {
+            for (const QFuture<nats::KvResult> &write : done) {
+                if (!write.result().ok()) {
+                    fail(tr("Cannot seed the demo space: %1").arg(write.result().error.describe()));
+                    return;
+                }
+            }
+            startDaemon();
+        });
+}
+
+void LocalMesh::startDaemon()
+{
+    emit progress(tr("Starting the delivery daemon…"));
+    delivery::DeliveryOptions options;
+    options.connection.servers = {m_server->url()};
+    options.connection.name = QStringLiteral("cotal-console-delivery");
+    options.connection.inboxId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    options.space = m_options.space;
+    m_daemon = std::make_unique<delivery::DeliveryHost>(options);
+    m_daemon->start().then(this, [this](const delivery::DeliveryError &error) {
+        if (error.isError())
+            fail(tr("The delivery daemon did not start: %1").arg(error.message));
+        else
+            startAgents();
+    });
+}
+
+void LocalMesh::startAgents()
+{
+    emit progress(tr("Starting the demo agents…"));
+    QStringList ids;
+    for (const auto &agent : m_agents)
+        ids.append(agent->id());
+    QList<QFuture<nats::NatsError>> starts;
+    for (const auto &agent : m_agents) {
+        agent->setPeers(ids);
+        starts.append(agent->start());
+    }
+    QtFuture::whenAll(starts.begin(), starts.end())
+        .then(this, [this](const QList<QFuture<nats::NatsError>> &done) {
+            for (const QFuture<nats::NatsError> &start : done) {
+                if (start.result().isError()) {
+                    fail(tr("A demo agent did not start: %1").arg(start.result().describe()));
+                    return;
+                }
+            }
+            emit ready(m_server->url(), m_options.space);
+        });
+}
+
+} // namespace cotal::local
