@@ -244,4 +244,18 @@ QFuture<endpoint::SendResult> ConsoleSession::sendToRole(const QString &role, co
         [role, text](Endpoint *e) { return e->sendToRole(role, {wire::Part::makeText(text)}); });
 }
 
+QFuture<endpoint::ControlResult> ConsoleSession::control(const QString &service, const QString &op,
+                                                         const QJsonObject &args, int timeoutMs)
+{
+    if (!m_host) {
+        endpoint::ControlResult result;
+        result.natsError.kind = nats::NatsErrorKind::NotConnected;
+        result.error = tr("not connected");
+        return QtFuture::makeReadyFuture(result);
+    }
+    return m_host->invoke<endpoint::ControlResult>([service, op, args, timeoutMs](Endpoint *e) {
+        return e->control(service, op, args, timeoutMs);
+    });
+}
+
 } // namespace cotal::ui

@@ -47,6 +47,9 @@ public:
                                                 const QStringList &mentions);
     QFuture<endpoint::SendResult> sendDirect(const QString &targetId, const QString &text);
     QFuture<endpoint::SendResult> sendToRole(const QString &role, const QString &text);
+    // A control request (wire.md §8.3); NoResponders and Timeout stay distinct in the result.
+    QFuture<endpoint::ControlResult> control(const QString &service, const QString &op,
+                                             const QJsonObject &args = {}, int timeoutMs = 5000);
 
     // The space's registries (ACLs, lease, members) for the admin panes, over a second
     // connection with the same options that lives on the GUI thread: cnats never blocks it, and

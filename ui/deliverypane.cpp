@@ -1,0 +1,236 @@
+#include "ui/deliverypane.h"
+
+#include "core/wire/names.h"
+#include "ui/consolesession.h"
+#include "ui/daemonpane.h"
+#include "ui/healthpane.h"
+#include "ui/leaseinspector.h"
+#include "ui/leasemodel.h"
+#include "ui/membershipfeedmodel.h"
+#include "ui/responderprobe.h"
+#include "ui/timelinemodel.h"
+#include "ui/timelinepane.h"
+
+#include <QDateTime>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace cotal::ui {
+
+DeliveryPane::DeliveryPane(ConsoleSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_leaseModel(new LeaseModel(this))
+    , m_timelineModel(new TimelineModel(this))
+    , m_feedModel(new MembershipFeedModel(this))
+    , m_probe(new ResponderProbe(
+          [session] {
+              // Any reply proves a bound responder; the op is the cheapest read it serves.
+              return session->control(QStringLiteral("delivery"), QStringLiteral("listMemberships"),
+                                      {}, 2000);
+          },
+          this))
+    , m_pages(new QTabWidget(this))
+    , m_inspector(new LeaseInspector(m_leaseModel, this))
+    , m_daemon(new DaemonPane(m_leaseModel, this))
+    , m_timelines(new TimelinePane(m_timelineModel, m_feedModel, this))
+    , m_health(new HealthPane(this))
+{
+    setAccessibleName(tr("Delivery"));
+    m_pages->setAccessibleName(tr("Delivery pages"));
+    auto *leasePage = new QSplitter(Qt::Vertical, this);
+    leasePage->setAccessibleName(tr("Lease and daemon"));
+    leasePage->addWidget(m_inspector);
+    leasePage->addWidget(m_daemon);
+    leasePage->setStretchFactor(0, 2);
+    leasePage->setStretchFactor(1, 3);
+    m_pages->addTab(leasePage, tr("Lease && daemon"));
+    m_pages->addTab(m_timelines, tr("Membership timelines"));
+    m_pages->addTab(m_health, tr("Health explained"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    connect(m_probe, &ResponderProbe::statusChanged, this,
+            [this](ResponderStatus status, const QString &detail) {
+                m_leaseModel->setResponderStatus(status);
+                m_inspector->setResponderDetail(status, detail);
+            });
+    connect(m_inspector, &LeaseInspector::forceReleaseRequested, this, &DeliveryPane::forceRelease);
+    connect(m_daemon, &DaemonPane::daemonIdChanged, this, &DeliveryPane::refreshNames);
+    // A ready lease is the moment a wedged holder shows: probe at once, not at the next tick.
+    connect(m_leaseModel, &QAbstractItemModel::dataChanged, this, [this] {
+        const int row = m_leaseModel->rowOfShard(0);
+        if (row >= 0 && m_leaseModel->status(row) == LeaseModel::LeaseStatus::Ready &&
+            m_probe->status() != ResponderStatus::Answering)
+            m_probe->probe();
+    });
+    connect(session, &ConsoleSession::adminReady, this, &DeliveryPane::attach);
+    connect(session, &ConsoleSession::adminClosing, this, &DeliveryPane::detach);
+    connect(session, &ConsoleSession::rosterChanged, this, &DeliveryPane::setRoster);
+    connect(session, &ConsoleSession::channelsChanged, this, &DeliveryPane::refreshChannels);
+
+    m_ticker.setInterval(1000);
+    connect(&m_ticker, &QTimer::timeout, this, [this] {
+        pollFrontier();
+        refreshHealth();
+    });
+    if (session->adminJetStream())
+        attach();
+}
+
+DeliveryPane::~DeliveryPane()
+{
+    // Models first, while the registries they point at still exist; the daemon pane joins
+    // its own host.
+    m_leaseModel->setSource(nullptr);
+    m_timelineModel->setSource(nullptr);
+    m_feedModel->watch(std::nullopt);
+}
+
+void DeliveryPane::showPage(Page page)
+{
+    m_pages->setCurrentIndex(int(page));
+}
+
+void DeliveryPane::attach()
+{
+    detach();
+    const std::optional<nats::JetStream> js = m_session->adminJetStream();
+    if (!js)
+        return;
+    const QString space = m_session->options().space;
+    ++m_attachGeneration;
+    m_lease =
+        std::make_unique<space::DeliveryLease>(nats::KeyValue(*js, wire::deliveryBucket(space)));
+    m_members =
+        std::make_unique<space::MemberRegistry>(nats::KeyValue(*js, wire::membersBucket(space)));
+    m_stats.emplace(*js, space);
+    m_leaseModel->setSource(m_lease.get());
+    m_timelineModel->setSource(m_members.get());
+    m_feedModel->watch(nats::KeyValue(*js, wire::membershipBucket(space)));
+    m_lease->start();
+    m_members->start();
+
+    delivery::DeliveryOptions options;
+    options.connection = m_session->options().connection;
+    options.connection.name = QStringLiteral("cotal-console-delivery");
+    options.space = space;
+    m_daemon->setOptions(options);
+    m_probe->start();
+    m_ticker.start();
+    refreshChannels();
+}
+
+void DeliveryPane::detach()
+{
+    m_ticker.stop();
+    m_probe->stop();
+    m_daemon->setOptions(std::nullopt);
+    m_leaseModel->setSource(nullptr);
+    m_timelineModel->setSource(nullptr);
+    m_feedModel->watch(std::nullopt);
+    m_lease.reset();
+    m_members.reset();
+    m_stats.reset();
+    ++m_attachGeneration;
+    m_frontierInFlight = false;
+}
+
+void DeliveryPane::setRoster(const QList<wire::Presence> &roster)
+{
+    m_roster = roster;
+    refreshNames();
+}
+
+void DeliveryPane::refreshNames()
+{
+    QHash<QString, QString> names;
+    for (const wire::Presence &presence : std::as_const(m_roster))
+        names.insert(presence.card.id, presence.card.name);
+    if (!m_daemon->daemonId().isEmpty())
+        names.insert(m_daemon->daemonId(), tr("this console's daemon"));
+    m_leaseModel->setNames(names);
+    m_timelines->setOwnerNames(names);
+}
+
+void DeliveryPane::refreshChannels()
+{
+    const quint64 generation = m_attachGeneration;
+    m_session->listChannels().then(this, [this, generation](const endpoint::ChannelListResult &r) {
+        if (generation != m_attachGeneration || !r.ok())
+            return;
+        m_classes.clear();
+        for (const endpoint::ChannelRow &row : r.rows)
+            m_classes.insert(row.channel, row.deliveryClass == endpoint::DeliveryClass::Durable
+                                              ? wire::DeliveryClass::Durable
+                                              : wire::DeliveryClass::Live);
+        refreshHealth();
+    });
+}
+
+void DeliveryPane::pollFrontier()
+{
+    if (!m_stats || m_frontierInFlight)
+        return;
+    m_frontierInFlight = true;
+    const quint64 generation = m_attachGeneration;
+    // Only the stream's bounds are needed: a filter no chat subject matches keeps it small.
+    m_stats
+        ->querySubjects(QStringLiteral("cotal.%1.chat.=frontier").arg(m_session->options().space))
+        .then(this, [this, generation](const space::ChatStreamStats &stats) {
+            if (generation != m_attachGeneration)
+                return;
+            m_frontierInFlight = false;
+            if (stats.ok())
+                m_timelines->setFrontier(qint64(stats.lastSeq));
+        });
+}
+
+void DeliveryPane::refreshHealth()
+{
+    HealthExplainer::Inputs in;
+    const int row = m_leaseModel->rowOfShard(0);
+    in.lease = m_leaseModel->status(row);
+    in.leaseReadFailed = !m_lease;
+    in.responder = m_leaseModel->responderStatus();
+    if (m_members) {
+        for (const space::MemberEntry &entry : m_members->cached())
+            in.members.append(entry.record);
+    }
+    in.channelClasses = m_classes;
+    for (const wire::Presence &presence : std::as_const(m_roster)) {
+        in.online.insert(presence.card.id, presence.status != wire::PresenceStatus::Offline);
+        in.names.insert(presence.card.id, presence.card.name);
+    }
+    in.feed = m_feedModel->freshness();
+    for (int i = 0; i < m_feedModel->rowCount(); ++i) {
+        const QModelIndex index = m_feedModel->index(i, 0);
+        in.feedDurable.insert(index.data(MembershipFeedModel::AgentIdRole).toString(),
+                              index.data(MembershipFeedModel::DurableRole).toStringList());
+    }
+    in.now = QDateTime::currentMSecsSinceEpoch();
+    m_health->setHealth(HealthExplainer::explain(in));
+}
+
+void DeliveryPane::forceRelease(int shard, quint64 revision)
+{
+    if (!m_lease)
+        return;
+    space::DeliveryLease *lease = m_lease.get();
+    m_inspector->setActionResult(tr("Releasing lease.%1 at revision %2…").arg(shard).arg(revision));
+    lease->forceRelease(revision, shard)
+        .then(this, [this, shard, revision, lease](const space::SpaceError &error) {
+            if (m_lease.get() != lease)
+                return;
+            if (!error.isError()) {
+                m_inspector->setActionResult(
+                    tr("lease.%1 released at revision %2.").arg(shard).arg(revision));
+                return;
+            }
+            m_inspector->setActionResult(tr("Not released: %1").arg(error.describe()));
+        });
+}
+
+} // namespace cotal::ui
