@@ -15,6 +15,7 @@
 #include "ui/connectionspage.h"
 #include "ui/consolesession.h"
 #include "ui/consolestatusbar.h"
+#include "ui/deliverypane.h"
 #include "ui/dmlensmodel.h"
 #include "ui/dmlenspane.h"
 #include "ui/feedmodel.h"
@@ -172,6 +173,9 @@ void MainWindow::buildConsole()
     m_tabs->addTab(m_channelView, tr("Channel view"));
     m_tabs->addTab(m_dmPane, tr("DMs"));
     m_tabs->addTab(m_agentPane, tr("Agent"));
+    m_deliveryPane = new DeliveryPane(m_session, m_consolePage);
+    m_deliveryPane->setObjectName(QStringLiteral("deliveryPane"));
+    m_tabs->addTab(m_deliveryPane, tr("Delivery"));
 
     auto *left = new QSplitter(Qt::Vertical, m_consolePage);
     left->addWidget(m_signalsPane);
@@ -304,6 +308,30 @@ void MainWindow::buildActions()
     addAction(
         tr("&Agent detail"), QKeySequence(Qt::CTRL | Qt::Key_7), QStringLiteral("actionAgent"),
         [this] { showTab(m_agentPane); }, viewMenu);
+    addAction(
+        tr("Delivery &lease and daemon"), QKeySequence(Qt::CTRL | Qt::Key_8),
+        QStringLiteral("actionDeliveryLease"),
+        [this] {
+            showTab(m_deliveryPane);
+            m_deliveryPane->showPage(DeliveryPane::Page::Lease);
+        },
+        viewMenu);
+    addAction(
+        tr("Membership &timelines"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+        QStringLiteral("actionMembershipTimelines"),
+        [this] {
+            showTab(m_deliveryPane);
+            m_deliveryPane->showPage(DeliveryPane::Page::Timelines);
+        },
+        viewMenu);
+    addAction(
+        tr("Delivery &health"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        QStringLiteral("actionDeliveryHealth"),
+        [this] {
+            showTab(m_deliveryPane);
+            m_deliveryPane->showPage(DeliveryPane::Page::Health);
+        },
+        viewMenu);
     addAction(
         tr("Co&mpose"), QKeySequence(Qt::CTRL | Qt::Key_L), QStringLiteral("actionCompose"),
         [this] {

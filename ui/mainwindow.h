@@ -28,6 +28,7 @@ class ComposeBar;
 class ConnectionsPage;
 class ConsoleSession;
 class ConsoleStatusBar;
+class DeliveryPane;
 class DmLensModel;
 class DmLensPane;
 class FeedModel;
@@ -78,6 +79,7 @@ public:
     ChannelViewPane *channelViewPane() const { return m_channelView; }
     DmLensPane *dmLensPane() const { return m_dmPane; }
     AgentDetailPane *agentPane() const { return m_agentPane; }
+    DeliveryPane *deliveryPane() const { return m_deliveryPane; }
     ComposeBar *composeBar() const { return m_compose; }
     ConsoleStatusBar *consoleStatusBar() const { return m_statusBar; }
     QList<QAction *> allActions() const { return m_actions; }
@@ -128,6 +130,7 @@ private:
     ChannelViewPane *m_channelView;
     DmLensPane *m_dmPane;
     AgentDetailPane *m_agentPane;
+    DeliveryPane *m_deliveryPane;
     ComposeBar *m_compose;
     ConsoleStatusBar *m_statusBar;
 
