@@ -2,6 +2,8 @@
 
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
+#include "ui/aclauditlog.h"
+#include "ui/acleditorpane.h"
 #include "ui/agentdetailpane.h"
 #include "ui/anomalydialog.h"
 #include "ui/anomalymodel.h"
@@ -173,6 +175,9 @@ void MainWindow::buildConsole()
     m_tabs->addTab(m_channelView, tr("Channel view"));
     m_tabs->addTab(m_dmPane, tr("DMs"));
     m_tabs->addTab(m_agentPane, tr("Agent"));
+    m_aclPane =
+        new AclEditorPane(new AclAuditLog(AclAuditLog::defaultFilePath(), this), m_consolePage);
+    m_tabs->addTab(m_aclPane, tr("ACLs"));
     m_deliveryPane = new DeliveryPane(m_session, m_consolePage);
     m_deliveryPane->setObjectName(QStringLiteral("deliveryPane"));
     m_tabs->addTab(m_deliveryPane, tr("Delivery"));
@@ -221,6 +226,15 @@ void MainWindow::buildConsole()
         showTab(m_channelView);
     });
     connect(m_channelsPane, &ChannelsPane::refreshRequested, this, &MainWindow::refreshChannels);
+
+    // The ACL registry lives on the session's admin connection, so only while that is open.
+    m_aclPane->setChannelSource([this] { return m_channels->channelNames(); });
+    connect(m_session, &ConsoleSession::rosterChanged, m_aclPane, &AclEditorPane::setRoster);
+    connect(m_session, &ConsoleSession::adminReady, m_aclPane, [this] {
+        if (const std::optional<nats::JetStream> js = m_session->adminJetStream())
+            m_aclPane->attach(*js, m_session->options().space);
+    });
+    connect(m_session, &ConsoleSession::adminClosing, m_aclPane, &AclEditorPane::detach);
 }
 
 QAction *MainWindow::addAction(const QString &text, const QKeySequence &shortcut,
@@ -308,6 +322,9 @@ void MainWindow::buildActions()
     addAction(
         tr("&Agent detail"), QKeySequence(Qt::CTRL | Qt::Key_7), QStringLiteral("actionAgent"),
         [this] { showTab(m_agentPane); }, viewMenu);
+    addAction(
+        tr("Read AC&Ls"), QKeySequence(Qt::CTRL | Qt::Key_9), QStringLiteral("actionAcls"),
+        [this] { showTab(m_aclPane); }, viewMenu);
     addAction(
         tr("Delivery &lease and daemon"), QKeySequence(Qt::CTRL | Qt::Key_8),
         QStringLiteral("actionDeliveryLease"),

@@ -19,6 +19,7 @@ class ProfileStore;
 
 namespace cotal::ui {
 
+class AclEditorPane;
 class AgentDetailPane;
 class AnomalyModel;
 class ChannelViewPane;
@@ -80,6 +81,7 @@ public:
     DmLensPane *dmLensPane() const { return m_dmPane; }
     AgentDetailPane *agentPane() const { return m_agentPane; }
     DeliveryPane *deliveryPane() const { return m_deliveryPane; }
+    AclEditorPane *aclPane() const { return m_aclPane; }
     ComposeBar *composeBar() const { return m_compose; }
     ConsoleStatusBar *consoleStatusBar() const { return m_statusBar; }
     QList<QAction *> allActions() const { return m_actions; }
@@ -131,6 +133,7 @@ private:
     DmLensPane *m_dmPane;
     AgentDetailPane *m_agentPane;
     DeliveryPane *m_deliveryPane;
+    AclEditorPane *m_aclPane;
     ComposeBar *m_compose;
     ConsoleStatusBar *m_statusBar;
 
