@@ -84,7 +84,7 @@ void HealthPane::setHealth(const QList<ChannelHealth> &channels)
             child->setText(1, finding.text);
             child->setToolTip(1, finding.text);
         }
-        item->setExpanded(channel.worst >= HealthFinding::Severity::Warning);
+        item->setExpanded(true);
     }
 }
 

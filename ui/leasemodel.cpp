@@ -147,8 +147,12 @@ QVariant LeaseModel::data(const QModelIndex &index, int role) const
         if (row.status == LeaseStatus::ClaimedNotReady || row.status == LeaseStatus::Ready)
             return tr("%1 s").arg(double(row.timeLeftMs) / 1000.0, 0, 'f', 1);
         return row.status == LeaseStatus::Expired ? tr("0 s") : QString();
-    case HoldersSeen:
-        return QString::number(row.holdersSeen.size());
+    case HoldersSeen: {
+        QStringList names;
+        for (const QString &id : row.holdersSeen)
+            names.append(nameOf(id));
+        return names.join(QStringLiteral(", "));
+    }
     case ColumnCount:
         break;
     }
@@ -219,7 +223,7 @@ void LeaseModel::setNames(const QHash<QString, QString> &names)
         return;
     m_names = names;
     if (!m_rows.empty())
-        emit dataChanged(index(0, Holder), index(rowCount() - 1, Holder));
+        emit dataChanged(index(0, Holder), index(rowCount() - 1, HoldersSeen));
 }
 
 void LeaseModel::setResponderStatus(ResponderStatus status)

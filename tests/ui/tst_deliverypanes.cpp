@@ -10,6 +10,8 @@
 #include "tests/integration/deliverytestkit.h"
 #include "tests/support/natsserverprocess.h"
 #include "ui/consolesession.h"
+#include "ui/daemonpane.h"
+#include "ui/deliverypane.h"
 #include "ui/healthexplainer.h"
 #include "ui/leasemodel.h"
 #include "ui/membershipfeedmodel.h"
@@ -111,6 +113,7 @@ private slots:
     void forceReleasedLeaseShowsAbsent();
     void readyLeaseWithoutResponderWarns();
     void timelineCarriesJoinAndLeaveCursors();
+    void deliveryPaneRunsItsOwnDaemon();
     void timelineModelKeepsGenerationsInOrder();
     void feedFreshnessFollowsHeartbeat();
     void healthExplainsMissingDaemon();
@@ -308,6 +311,36 @@ void tst_DeliveryPanes::timelineCarriesJoinAndLeaveCursors()
     QCOMPARE(two.data(TimelineModel::RecordRole).toString(),
              QString::fromUtf8(wire::encodeMembershipRecord(*rejoined)));
     daemon.stop();
+}
+
+void tst_DeliveryPanes::deliveryPaneRunsItsOwnDaemon()
+{
+    DeliveryKit kit(m_server.url(), newSpace());
+    QCOMPARE(kit.open(), QString());
+    nats::ConnectionOptions connection;
+    connection.servers = {m_server.url()};
+    ui::ConsoleSession session;
+    ui::DeliveryPane pane(&session);
+    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+
+    LeaseModel *leases = pane.leaseModel();
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
+                              kWithinASecondMs);
+    pane.daemonPane()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.daemonPane()->daemonId().isEmpty(), testing::kKitWaitMs);
+    const QString id = pane.daemonPane()->daemonId();
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Ready,
+                              kWithinASecondMs);
+    const QModelIndex holder = leases->index(leases->rowOfShard(0), LeaseModel::Holder);
+    QCOMPARE(holder.data(LeaseModel::HolderIdRole).toString(), id);
+    QVERIFY(holder.data().toString().contains(u"this console's daemon"));
+    QCOMPARE(kit.lease()->holder, id);
+
+    pane.daemonPane()->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
+                              testing::kKitWaitMs);
+    session.close();
 }
 
 void tst_DeliveryPanes::timelineModelKeepsGenerationsInOrder()
