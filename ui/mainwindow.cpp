@@ -342,7 +342,7 @@ void MainWindow::buildActions()
         },
         viewMenu);
     addAction(
-        tr("Delivery &health"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+        tr("Delivery health e&xplained"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
         QStringLiteral("actionDeliveryHealth"),
         [this] {
             showTab(m_deliveryPane);
