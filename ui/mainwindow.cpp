@@ -323,7 +323,7 @@ void MainWindow::buildActions()
         tr("&Agent detail"), QKeySequence(Qt::CTRL | Qt::Key_7), QStringLiteral("actionAgent"),
         [this] { showTab(m_agentPane); }, viewMenu);
     addAction(
-        tr("Read AC&Ls"), QKeySequence(Qt::CTRL | Qt::Key_9), QStringLiteral("actionAcls"),
+        tr("Read ACL ed&itor"), QKeySequence(Qt::CTRL | Qt::Key_9), QStringLiteral("actionAcls"),
         [this] { showTab(m_aclPane); }, viewMenu);
     addAction(
         tr("Delivery &lease and daemon"), QKeySequence(Qt::CTRL | Qt::Key_8),
