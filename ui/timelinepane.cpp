@@ -111,6 +111,11 @@ void TimelinePane::setOwnerNames(const QHash<QString, QString> &names)
     m_view->setOwnerNames(names);
 }
 
+void TimelinePane::setWallClock(bool on)
+{
+    m_wallClock->setChecked(on);
+}
+
 void TimelinePane::refreshFilters()
 {
     const auto fill = [](QComboBox *box, const QStringList &values, const QString &all) {

@@ -27,6 +27,8 @@ public:
     TimelineView *view() const { return m_view; }
     void setFrontier(qint64 lastSeq);
     void setOwnerNames(const QHash<QString, QString> &names);
+    // The wall-clock switch, as the admin would flip it.
+    void setWallClock(bool on);
 
 private:
     void refreshFilters();

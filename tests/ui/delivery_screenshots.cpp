@@ -13,6 +13,7 @@
 #include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
 #include "ui/leasemodel.h"
+#include "ui/timelinepane.h"
 
 #include <QApplication>
 #include <QDir>
@@ -137,6 +138,12 @@ bool run(const QString &outDir)
     QTest::qWait(300);
     if (!pane.grab().save(QDir(outDir).filePath(QStringLiteral("membership-timelines.png"))))
         return fail(QStringLiteral("cannot write membership-timelines.png"));
+    pane.timelinePane()->setWallClock(true);
+    QTest::qWait(300);
+    if (!pane.grab().save(
+            QDir(outDir).filePath(QStringLiteral("membership-timelines-wallclock.png"))))
+        return fail(QStringLiteral("cannot write membership-timelines-wallclock.png"));
+    pane.timelinePane()->setWallClock(false);
     pane.showPage(ui::DeliveryPane::Page::Health);
     QTest::qWait(300);
     if (!pane.grab().save(QDir(outDir).filePath(QStringLiteral("delivery-health.png"))))
