@@ -73,6 +73,7 @@ private slots:
     void tableShowsStandingsAndPresence();
 
     void invalidPatternBlocksTheCommit();
+    void reorderedPatternsCommitInTheirNewOrder();
     void staleRevisionOpensTheConflictDialog();
     void conflictReloadTakesTheStoredVersion();
     void createFailsWhenARecordAppeared();
@@ -345,6 +346,40 @@ void tst_AclEditor::invalidPatternBlocksTheCommit()
     pane.findChild<QPushButton *>(QStringLiteral("aclRemovePattern"))->click();
     QVERIFY(commit->isEnabled());
     QVERIFY(validation->text().isEmpty());
+}
+
+void tst_AclEditor::reorderedPatternsCommitInTheirNewOrder()
+{
+    QVERIFY(put(kBob, {QStringLiteral("general"), QStringLiteral("team.>")}) > 0);
+    ui::AclEditorPane pane(m_audit.get());
+    pane.setChannelSource([] { return QStringList{QStringLiteral("team.backend")}; });
+    pane.attach(m_server.jetStream(), m_space);
+    pane.show();
+    pane.editOwner(kBob);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.controller()->isLoaded(), testing::kSpaceWaitMs);
+
+    // The preview spells out that team.> leaves team itself out.
+    auto *summary = pane.findChild<QLabel *>(QStringLiteral("aclCoverageSummary"));
+    QVERIFY2(summary->text().contains(QLatin1String("not \"team\" itself")),
+             qPrintable(summary->text()));
+    auto *list = pane.findChild<QListWidget *>(QStringLiteral("aclPatternList"));
+    list->setCurrentRow(0);
+    pane.findChild<QPushButton *>(QStringLiteral("aclPatternDown"))->click();
+    QCOMPARE(pane.controller()->draft(),
+             QStringList({QStringLiteral("team.>"), QStringLiteral("general")}));
+    QCOMPARE(list->currentRow(), 1);
+    pane.findChild<QPushButton *>(QStringLiteral("aclPatternUp"))->click();
+    pane.findChild<QPushButton *>(QStringLiteral("aclPatternDown"))->click();
+
+    QSignalSpy finished(&pane, &ui::AclEditorPane::commitFinished);
+    pane.findChild<QPushButton *>(QStringLiteral("aclCommit"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, testing::kSpaceWaitMs);
+    QCOMPARE(finished.first().first().value<ui::AclCommitResult>().outcome, Outcome::Committed);
+    const auto record = wire::decodeAclRecord(lastValue(kBob).toUtf8());
+    QVERIFY(record);
+    QCOMPARE(record->allowSubscribe,
+             QStringList({QStringLiteral("team.>"), QStringLiteral("general")}));
+    QCOMPARE(m_audit->entries().size(), 1);
 }
 
 void tst_AclEditor::staleRevisionOpensTheConflictDialog()
