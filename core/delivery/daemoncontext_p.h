@@ -41,6 +41,7 @@ inline constexpr int kReaderMaxDeliveries = 10;
 inline constexpr int kReaderNakDelayMs = 2000;
 inline constexpr qint64 kAckWaitNs = 60'000'000'000;
 inline constexpr int kReaderMaxAckPending = 1000;
-inline constexpr int kFetchExpiresMs = 5000;
+// Short pulls: a pull the server stops serving (see PullConsumer) stalls a loop at most this long.
+inline constexpr int kFetchExpiresMs = 1000;
 
 } // namespace cotal::delivery

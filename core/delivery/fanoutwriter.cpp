@@ -282,6 +282,8 @@ void FanoutWriter::routeMentions(const QList<MentionItem> &items,
 void FanoutWriter::endRound()
 {
     m_routing = false;
+    if (m_consumer)
+        m_consumer->resume(); // messages acked without copies freed room
     pump();
     startRound();
 }
@@ -378,6 +380,8 @@ void FanoutWriter::settle(const std::shared_ptr<Job> &job, bool stored)
             ++m_context->metrics.chatProcessed;
             m_context->touch();
         }
+        if (m_consumer)
+            m_consumer->resume();
     }
     if (job->done)
         job->done(!job->failed);

@@ -257,6 +257,8 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
         m_transfers.push_back(entry);
     }
     m_deciding = false;
+    if (m_consumer)
+        m_consumer->resume(); // entries acked, nak'd or terminated freed room
     pump();
     startRound();
 }
@@ -308,8 +310,11 @@ void TrustedReader::pump()
                     }
                     m_context->touch();
                 }
-                if (generation == m_generation)
-                    pump();
+                if (generation != m_generation)
+                    return;
+                if (m_consumer)
+                    m_consumer->resume();
+                pump();
             });
     }
 }

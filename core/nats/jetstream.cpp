@@ -1,5 +1,6 @@
 #include "core/nats/jetstream.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -13,7 +14,8 @@ namespace {
 
 constexpr qint64 kNanosPerMs = 1'000'000;
 // How long after a pull's `expires` the server's 408 may still be on its way.
-constexpr int kPullGraceMs = 3000;
+constexpr int kPullGraceMs = 500;
+constexpr int kResumeSpacingMs = 20;
 // Back-off before re-pulling after the server refused a pull or the connection was down.
 constexpr int kPullRetryMs = 1000;
 
@@ -291,7 +293,9 @@ public:
     {
         m_watchdog.setSingleShot(true);
         m_retry.setSingleShot(true);
+        m_resume.setSingleShot(true);
         QObject::connect(&m_watchdog, &QTimer::timeout, q, [this] { pull(); });
+        QObject::connect(&m_resume, &QTimer::timeout, q, [this] { pull(); });
         QObject::connect(&m_retry, &QTimer::timeout, q, [this] { pull(); });
         // Core subscriptions survive a reconnect; a pull waiting on the old server does not.
         QObject::connect(m_jetStream.connection(), &NatsConnection::reconnected, q, [this] {
@@ -325,7 +329,19 @@ public:
         ++m_pull; // late answers to the last pull are no longer ours
         m_watchdog.stop();
         m_retry.stop();
+        m_resume.stop();
         m_subscription.reset();
+    }
+
+    void resume()
+    {
+        if (!m_running || m_resume.isActive() || m_retry.isActive())
+            return;
+        const qint64 since = m_sinceLastPull.elapsed();
+        if (since >= kResumeSpacingMs)
+            pull();
+        else
+            m_resume.start(int(kResumeSpacingMs - since));
     }
 
     // Keeps exactly one pull current; its reply subject carries its number.
@@ -333,8 +349,10 @@ public:
     {
         m_watchdog.stop();
         m_retry.stop();
+        m_resume.stop();
         if (!m_running)
             return;
+        m_sinceLastPull.start();
         ++m_pull;
         m_received = 0;
         NatsConnection *connection = m_jetStream.connection();
@@ -347,7 +365,9 @@ public:
                 m_retry.start(kPullRetryMs);
             return;
         }
-        // Without an answer by then the pull was lost (e.g. the server restarted).
+        // Pull again shortly after the expiry: a partly filled pull may end without a 408 (the
+        // consumer then idles until here), and an unanswered one was lost (e.g. a server
+        // restart). An early re-pull costs one request; stragglers of the old one still count.
         m_watchdog.start(m_expiresMs + kPullGraceMs);
     }
 
@@ -366,7 +386,9 @@ public:
                 continue;
             }
             delivered.append(JsMessage(m_jetStream.connection(), message));
-            if (current && ++m_received >= m_batch)
+            // Pull ahead at half the batch: the next request is already waiting at the server
+            // when this one fills, so a busy consumer never idles for a round trip.
+            if (current && ++m_received >= (m_batch + 1) / 2)
                 pullEnded = true;
         }
         const QPointer<PullConsumer> alive(q);
@@ -399,6 +421,8 @@ public:
     std::unique_ptr<Subscription> m_subscription;
     QTimer m_watchdog;
     QTimer m_retry;
+    QTimer m_resume;
+    QElapsedTimer m_sinceLastPull;
 };
 
 PullConsumer::PullConsumer(JetStream jetStream, QString stream, QString consumer, Handler handler,
@@ -421,6 +445,11 @@ void PullConsumer::start()
 void PullConsumer::stop()
 {
     d->stop();
+}
+
+void PullConsumer::resume()
+{
+    d->resume();
 }
 
 QFuture<QList<JsMessage>> PullConsumer::fetch(const JetStream &jetStream, const QString &stream,

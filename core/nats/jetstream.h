@@ -102,6 +102,10 @@ public:
 
     void start();
     void stop();
+    // Call after acking: nats-server 2.9 serves a pull that stalled at the consumer's
+    // max_ack_pending only when another pull arrives, not when acks free room. Coalesced to at
+    // most one extra pull per few milliseconds.
+    void resume();
 
     // One fetch: up to `batch` messages or whatever arrived before `expiresMs`. A failure (no
     // such consumer, a 409 from the server, not connected) fails the future with a
