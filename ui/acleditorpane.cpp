@@ -89,6 +89,8 @@ AclEditorPane::AclEditorPane(AclAuditLog *audit, QWidget *parent)
 
 AclEditorPane::~AclEditorPane()
 {
+    // The channel source may belong to an owner that is already gone.
+    m_channelSource = {};
     detach();
 }
 

@@ -11,6 +11,7 @@
 #include "ui/acleditcontroller.h"
 #include "ui/acleditorpane.h"
 #include "ui/acltablemodel.h"
+#include "ui/mainwindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -18,6 +19,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -81,6 +84,7 @@ private slots:
     void undoRevertsTheLastCommit();
     void bulkCommitsEachOwnerOnItsOwn();
     void recordsKeepTheReferenceFormat();
+    void consoleHasAnAclsTabAndAction();
 
 private:
     nats::KeyValue bucket() const { return *m_bucket; }
@@ -99,6 +103,7 @@ private:
 
 void tst_AclEditor::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
     QString error;
     QVERIFY2(m_server.start(&error), qPrintable(error));
     m_other = m_server.openConnection(QStringLiteral("UTESTACLOTHER"), &error);
@@ -579,6 +584,30 @@ void tst_AclEditor::recordsKeepTheReferenceFormat()
              QStringLiteral("{\"allowSubscribe\":[\"general\",\"team.>\"],\"revision\":2,"
                             "\"updatedAt\":%1}")
                  .arg(kFixtureTime + 1000));
+}
+
+void tst_AclEditor::consoleHasAnAclsTabAndAction()
+{
+    QTemporaryDir dir;
+    ui::MainWindow::Options options;
+    options.settingsFile = dir.filePath(QStringLiteral("settings.ini"));
+    auto window = std::make_unique<ui::MainWindow>(options);
+    QVERIFY(window->aclPane());
+    auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("consoleTabs"));
+    QVERIFY(tabs);
+    const int index = tabs->indexOf(window->aclPane());
+    QVERIFY(index >= 0);
+    QCOMPARE(tabs->tabText(index), QStringLiteral("ACLs"));
+    QVERIFY(!window->aclPane()->accessibleName().isEmpty());
+    QAction *action = window->findChild<QAction *>(QStringLiteral("actionAcls"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_9));
+    action->trigger();
+    QCOMPARE(tabs->currentWidget(), window->aclPane());
+    // Not attached without an admin connection; tearing the window down must not touch the
+    // channels model after it is gone.
+    QVERIFY(!window->aclPane()->isAttached());
+    window.reset();
 }
 
 QTEST_MAIN(tst_AclEditor)
