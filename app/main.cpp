@@ -1,11 +1,14 @@
 #include "app/headlessdelivery.h"
+#include "core/local/localmesh.h"
+#include "core/profile/profilestore.h"
 #include "cotalversion.h"
+#include "ui/consolestatusbar.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
-
+#include <QMessageBox>
 #include <cstdio>
 #include <cstdlib>
 
@@ -14,8 +17,72 @@ namespace {
 // Qt aborts without a display; say how to get one instead.
 bool hasDisplay()
 {
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+struct Options
+{
+    QCommandLineOption connect{
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main",
+                                    "Connect at start from a cotal:// or cotals:// join link."),
+        QStringLiteral("link")};
+    QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QCoreApplication::translate("main",
+                                    "Start a local nats-server with a demo space, its delivery "
+                                    "daemon and simulated agents, and connect to it (the default "
+                                    "when no connection is saved).")};
+};
+
+void configure(QCommandLineParser &parser, const Options &options)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Operator console for Cotal agent spaces.\n\nDelivery daemon without a GUI:\n"
+                "  cotal-console --headless --deliver --space <space> [connection options]\n"
+                "  (see cotal-console --headless --help)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(options.connect);
+    parser.addOption(options.demo);
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("cotal-console"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Cotal"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COTAL_VERSION_STRING));
+}
+
+// The embedded default: the console's own mesh, entered as soon as it is ready.
+void openDemo(cotal::ui::MainWindow &window, cotal::local::LocalMesh &mesh)
+{
+    cotal::ui::ConsoleStatusBar *status = window.consoleStatusBar();
+    QObject::connect(&mesh, &cotal::local::LocalMesh::progress, &window,
+                     [status](const QString &step) { status->showMessage(step); });
+    QObject::connect(&mesh, &cotal::local::LocalMesh::ready, &window,
+                     [&window, status](const QString &url, const QString &space) {
+                         cotal::profile::ConnectionProfile profile;
+                         profile.name = QCoreApplication::translate("main", "Local demo");
+                         profile.servers = {url};
+                         profile.space = space;
+                         profile.displayName = QStringLiteral("operator");
+                         window.connectProfile(profile, {});
+                         status->showMessage(QCoreApplication::translate(
+                                                 "main", "Demo mesh on %1: no broker-enforced ACLs")
+                                                 .arg(url));
+                     });
+    QObject::connect(
+        &mesh, &cotal::local::LocalMesh::failed, &window, [&window](const QString &reason) {
+            QMessageBox::warning(
+                &window, QCoreApplication::translate("main", "Demo unavailable"),
+                QCoreApplication::translate("main", "The local demo mesh could not start: %1\n\n"
+                                                    "Connect to a server of your own instead.")
+                    .arg(reason));
+        });
+    mesh.start();
 }
 
 } // namespace
@@ -27,6 +94,13 @@ int main(int argc, char *argv[])
         return cotal::app::runHeadless(argc, argv);
 
     if (!hasDisplay()) {
+        // --help and --version need no display.
+        QCoreApplication core(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        const Options options;
+        configure(parser, options);
+        parser.process(core);
         std::fputs("cotal-console: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                    "Run it under a virtual display: xvfb-run -a cotal-console\n"
                    "or headless Qt: QT_QPA_PLATFORM=offscreen cotal-console\n",
@@ -35,32 +109,26 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("cotal-console"));
+    setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Cotal Console"));
-    QApplication::setOrganizationName(QStringLiteral("Cotal"));
-    QApplication::setApplicationVersion(QStringLiteral(COTAL_VERSION_STRING));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Operator console for Cotal agent spaces."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption connectOption(
-        QStringLiteral("connect"),
-        QCoreApplication::translate("main",
-                                    "Connect at start from a cotal:// or cotals:// join link."),
-        QStringLiteral("link"));
-    parser.addOption(connectOption);
+    const Options options;
+    configure(parser, options);
     parser.process(app);
 
+    // Declared before the window: the console disconnects before its mesh goes away.
+    cotal::local::LocalMesh mesh{cotal::local::LocalMesh::Options{}};
     cotal::ui::MainWindow window;
     window.show();
-    if (parser.isSet(connectOption)) {
+    if (parser.isSet(options.connect)) {
         QString error;
-        if (!window.connectLink(parser.value(connectOption), &error)) {
+        if (!window.connectLink(parser.value(options.connect), &error)) {
             std::fprintf(stderr, "cotal-console: not a usable join link: %s\n", qPrintable(error));
             return EXIT_FAILURE;
         }
+    } else if (parser.isSet(options.demo) || cotal::profile::ProfileStore().profiles().isEmpty()) {
+        openDemo(window, mesh);
     }
     return QApplication::exec();
 }
