@@ -229,6 +229,19 @@ void DeliveryPane::forceRelease(int shard, quint64 revision)
                     tr("lease.%1 released at revision %2.").arg(shard).arg(revision));
                 return;
             }
+            if (error.kind == space::SpaceErrorKind::RevisionConflict) {
+                // An expired lease the bucket already removed refuses the CAS too: read it
+                // again, so the row shows what is stored now rather than the expired value.
+                lease->read(shard).then(this, [this, lease](const space::LeaseState &state) {
+                    if (m_lease.get() != lease)
+                        return;
+                    m_leaseModel->applyRead(state);
+                    if (!state.lease && state.ok())
+                        m_inspector->setActionResult(
+                            tr("Nothing to release: the bucket already removed the expired "
+                               "lease."));
+                });
+            }
             m_inspector->setActionResult(tr("Not released: %1").arg(error.describe()));
         });
 }

@@ -13,6 +13,7 @@
 #include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
 #include "ui/healthexplainer.h"
+#include "ui/leaseinspector.h"
 #include "ui/leasemodel.h"
 #include "ui/membershipfeedmodel.h"
 #include "ui/responderprobe.h"
@@ -114,6 +115,7 @@ private slots:
     void readyLeaseWithoutResponderWarns();
     void timelineCarriesJoinAndLeaveCursors();
     void deliveryPaneRunsItsOwnDaemon();
+    void realTtlExpiryIsForceReleasedFromTheInspector();
     void timelineModelKeepsGenerationsInOrder();
     void feedFreshnessFollowsHeartbeat();
     void healthExplainsMissingDaemon();
@@ -340,6 +342,40 @@ void tst_DeliveryPanes::deliveryPaneRunsItsOwnDaemon()
     pane.daemonPane()->stop();
     QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
                               testing::kKitWaitMs);
+    session.close();
+}
+
+void tst_DeliveryPanes::realTtlExpiryIsForceReleasedFromTheInspector()
+{
+    DeliveryKit kit(m_server.url(), newSpace());
+    QCOMPARE(kit.open(), QString());
+    nats::ConnectionOptions connection;
+    connection.servers = {m_server.url()};
+    ui::ConsoleSession session;
+    ui::DeliveryPane pane(&session);
+    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+    LeaseModel *leases = pane.leaseModel();
+
+    // A daemon that died right after taking the lease: the real 30 s TTL runs out.
+    space::DeliveryLease writer(kit.bucket(wire::deliveryBucket(kit.space())));
+    const auto taken = awaitResult(writer.acquire(QStringLiteral("crashed")));
+    QVERIFY(taken && taken->ok());
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::ClaimedNotReady,
+                              kWithinASecondMs);
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Expired,
+                              int(space::DeliveryLease::kTtlMs) + 10000);
+    const QModelIndex row = leases->index(leases->rowOfShard(0), 0);
+    QCOMPARE(row.data(LeaseModel::HolderIdRole).toString(), QStringLiteral("crashed"));
+    QCOMPARE(row.data(LeaseModel::RevisionRole).toULongLong(), taken->revision);
+
+    // The admin confirms the forced release of the revision shown. Whether the bucket already
+    // removed the value (the CAS is refused and the lease is read again) or not (the delete
+    // lands), the row ends absent.
+    emit pane.leaseInspector()->forceReleaseRequested(0, taken->revision);
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
+                              kWithinASecondMs);
+    QVERIFY(!kit.lease());
     session.close();
 }
 
