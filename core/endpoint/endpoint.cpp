@@ -125,10 +125,13 @@ nats::NatsError Endpoint::Private::resolveIdentity()
     if (!wire::isTokenStable(card.id))
         return makeError(NatsErrorKind::InvalidArgument,
                          QStringLiteral("instance id \"%1\" is not token-stable").arg(card.id));
+    // The console's own card says `cotal-console`; a harness built on this endpoint (the demo
+    // agents) keeps the connector it names.
     if (!card.meta)
         card.meta = wire::JsonObject();
-    card.meta->insert(QStringLiteral("connector"),
-                      wire::JsonValue(QStringLiteral("cotal-console")));
+    if (!card.meta->contains(u"connector"))
+        card.meta->insert(QStringLiteral("connector"),
+                          wire::JsonValue(QStringLiteral("cotal-console")));
     m_id = card.id;
     m_ingest->setOwnId(m_id);
     return {};
