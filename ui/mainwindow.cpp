@@ -22,6 +22,7 @@
 #include "ui/dmlenspane.h"
 #include "ui/feedmodel.h"
 #include "ui/feedpane.h"
+#include "ui/languagesettings.h"
 #include "ui/mentionedit.h"
 #include "ui/rostermodel.h"
 #include "ui/rosterpane.h"
@@ -277,9 +278,10 @@ void MainWindow::buildActions()
         tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
         QStringLiteral("actionDisconnect"), [this] { disconnectSession(); }, connectionMenu);
     connectionMenu->addSeparator();
+    // Spelled out: QKeySequence::Quit is empty on platforms without a theme (offscreen).
     addAction(
-        tr("&Quit"), QKeySequence::Quit, QStringLiteral("actionQuit"), [this] { close(); },
-        connectionMenu);
+        tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), QStringLiteral("actionQuit"),
+        [this] { close(); }, connectionMenu);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     addAction(
@@ -389,6 +391,8 @@ void MainWindow::buildActions()
     addAction(
         tr("&Send message"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
         QStringLiteral("actionSend"), [this] { m_compose->send(); }, composeMenu);
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->addMenu(LanguageSettings::createMenu(settingsMenu));
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     addAction(
         tr("&About Cotal Console"), QKeySequence(Qt::Key_F1), QStringLiteral("actionAbout"),

@@ -1,0 +1,407 @@
+#include "core/endpoint/endpointhost.h"
+#include "core/profile/profilestore.h"
+#include "core/profile/secretstore.h"
+#include "tests/support/natsserverprocess.h"
+#include "ui/channelsmodel.h"
+#include "ui/commandpalette.h"
+#include "ui/composebar.h"
+#include "ui/connectiondialog.h"
+#include "ui/consolesession.h"
+#include "ui/consolestatusbar.h"
+#include "ui/dmlenspane.h"
+#include "ui/feedfilterproxy.h"
+#include "ui/feedmodel.h"
+#include "ui/feedpane.h"
+#include "ui/mainwindow.h"
+#include "ui/mentionedit.h"
+#include "ui/messageview.h"
+#include "ui/rostermodel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QUuid>
+#include <QtTest>
+#include <memory>
+
+using namespace cotal;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+constexpr int kHeartbeatMs = 2000;
+
+template<typename T> T await(const QFuture<T> &future)
+{
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, kWaitMs) || future.resultCount() == 0)
+        return T{};
+    return future.result();
+}
+
+bool feedContains(const QAbstractItemModel *model, const QString &text)
+{
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->index(row, ui::FeedModel::Text)
+                .data(ui::FeedModel::RawRole)
+                .toString()
+                .contains(text))
+            return true;
+    }
+    return false;
+}
+
+int rosterStatus(const ui::RosterModel *model, const QString &id)
+{
+    const int row = model->rowOf(id);
+    return row < 0 ? -1 : model->index(row, 0).data(ui::RosterModel::StatusRole).toInt();
+}
+
+} // namespace
+
+// Drives the real MainWindow against a real nats-server with simulated agents: real Endpoint
+// instances on their own worker threads, open mode.
+class tst_ConsoleWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void rosterShowsAgentsWithinOneHeartbeat();
+    void statusChangeShowsWithinTwoSeconds();
+    void messageAppearsPauseHoldsFilterHides();
+    void dmLensRollsUpDirectMessages();
+    void channelsListTrafficAndHealth();
+    void composeSendsAsConsole();
+    void connectionDialogFillsFromJoinLink();
+    void typedSecretLandsInKeychainNotSettings();
+    void markdownIsSanitised();
+    void everyActionHasShortcutAndPaletteFindsIt();
+
+private:
+    struct Agent
+    {
+        std::unique_ptr<endpoint::EndpointHost> host;
+        QString id;
+        QString name;
+    };
+
+    void startAgents(int count);
+    void connectWindow();
+    endpoint::Endpoint *agentEndpoint(int i)
+    {
+        return m_agents[static_cast<size_t>(i)].host->endpoint();
+    }
+
+    testing::NatsServerProcess m_server;
+    QTemporaryDir m_settingsDir;
+    QString m_space;
+    std::vector<Agent> m_agents;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void tst_ConsoleWindow::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_server.start(&error), qPrintable(error));
+    QVERIFY(m_settingsDir.isValid());
+}
+
+void tst_ConsoleWindow::init()
+{
+    // A fresh space per test: nothing leaks between them.
+    m_space = QStringLiteral("ui%1").arg(QUuid::createUuid().toString(QUuid::Id128).left(10));
+}
+
+void tst_ConsoleWindow::cleanup()
+{
+    m_window.reset();
+    m_agents.clear();
+}
+
+void tst_ConsoleWindow::startAgents(int count)
+{
+    const QStringList roles{QStringLiteral("planner"), QStringLiteral("coder"),
+                            QStringLiteral("reviewer")};
+    for (int i = 0; i < count; ++i) {
+        nats::ConnectionOptions connection;
+        connection.servers = {m_server.url()};
+        wire::AgentCard card;
+        card.id = QStringLiteral("agent-%1-%2").arg(i).arg(m_space);
+        card.name = QStringLiteral("agent%1").arg(i);
+        card.role = roles.at(i % roles.size());
+        wire::JsonObject meta;
+        meta.insert(QStringLiteral("connector"), wire::JsonValue(QStringLiteral("sim")));
+        meta.insert(QStringLiteral("model"), wire::JsonValue(QStringLiteral("test-model")));
+        card.meta = meta;
+        endpoint::EndpointOptions options = endpoint::EndpointOptions::agent(
+            connection, m_space, card, {QStringLiteral("general")});
+        options.heartbeatMs = kHeartbeatMs;
+        Agent agent{std::make_unique<endpoint::EndpointHost>(options), card.id, card.name};
+        const nats::NatsError started = await(agent.host->start());
+        QVERIFY2(!started.isError(), qPrintable(started.describe()));
+        m_agents.push_back(std::move(agent));
+    }
+}
+
+void tst_ConsoleWindow::connectWindow()
+{
+    ui::MainWindow::Options options;
+    options.settingsFile = m_settingsDir.filePath(QStringLiteral("settings-%1.ini").arg(m_space));
+    options.secretService = QStringLiteral("cotal-console-uitest");
+    m_window = std::make_unique<ui::MainWindow>(options);
+    m_window->show();
+    profile::ConnectionProfile profile;
+    profile.name = QStringLiteral("test");
+    profile.servers = {m_server.url()};
+    profile.space = m_space;
+    profile.displayName = QStringLiteral("console");
+    m_window->connectProfile(profile, {});
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), endpoint::Endpoint::State::Connected,
+                              kWaitMs);
+}
+
+void tst_ConsoleWindow::rosterShowsAgentsWithinOneHeartbeat()
+{
+    startAgents(5);
+    connectWindow();
+    // The roster is the presence watch's initial values: complete within one heartbeat.
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->rowCount(), 5, kHeartbeatMs);
+    const ui::RosterModel *roster = m_window->rosterModel();
+    const int row = roster->rowOf(m_agents[1].id);
+    QVERIFY(row >= 0);
+    QCOMPARE(roster->index(row, ui::RosterModel::Harness).data().toString(), QStringLiteral("sim"));
+    QCOMPARE(roster->index(row, ui::RosterModel::Model).data().toString(),
+             QStringLiteral("test-model"));
+    QCOMPARE(roster->index(row, ui::RosterModel::Role).data().toString(), QStringLiteral("coder"));
+    QCOMPARE(m_window->consoleStatusBar()->stateText().contains(QStringLiteral("connected")), true);
+}
+
+void tst_ConsoleWindow::statusChangeShowsWithinTwoSeconds()
+{
+    startAgents(2);
+    connectWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->rowCount(), 2, kWaitMs);
+    const QString id = m_agents[0].id;
+    m_agents[0].host->post([](endpoint::Endpoint *e) {
+        e->setStatus(wire::PresenceStatus::Waiting);
+        e->setActivity(QStringLiteral("needs approval"));
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rosterStatus(m_window->rosterModel(), id) == int(wire::PresenceStatus::Waiting), 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->counts().waiting, 1, kWaitMs);
+    QCOMPARE(m_window->rosterModel()->counts().oldestWaitingId, id);
+}
+
+void tst_ConsoleWindow::messageAppearsPauseHoldsFilterHides()
+{
+    startAgents(2);
+    connectWindow();
+    ui::FeedPane *pane = m_window->feedPane();
+    const QAbstractItemModel *view = pane->proxy();
+    const QString first = QStringLiteral("first %1").arg(QUuid::createUuid().toString());
+    const endpoint::SendResult sent =
+        await(m_agents[0].host->invoke<endpoint::SendResult>([first](endpoint::Endpoint *e) {
+            return e->sendToChannel(QStringLiteral("general"), {wire::Part::makeText(first)});
+        }));
+    QVERIFY2(sent.ok(), qPrintable(sent.error.describe()));
+    QTRY_VERIFY_WITH_TIMEOUT(feedContains(view, first), kWaitMs);
+
+    // Paused: the view holds its snapshot, the model counts what arrives.
+    pane->setPaused(true);
+    const QString second = QStringLiteral("second %1").arg(QUuid::createUuid().toString());
+    QVERIFY(await(m_agents[1].host->invoke<endpoint::SendResult>([second](endpoint::Endpoint *e) {
+                return e->sendToChannel(QStringLiteral("general"), {wire::Part::makeText(second)});
+            })).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->feedModel()->pendingCount() >= 1, kWaitMs);
+    QVERIFY(!feedContains(view, second));
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("pendingCount"))
+                ->text()
+                .contains(QStringLiteral("new")));
+    pane->setPaused(false);
+    QTRY_VERIFY_WITH_TIMEOUT(feedContains(view, second), kWaitMs);
+
+    // Filters hide it: free text, then a sender chip for the other agent.
+    pane->findChild<QLineEdit *>(QStringLiteral("feedSearch"))
+        ->setText(QStringLiteral("no such text"));
+    QVERIFY(!feedContains(view, second));
+    pane->findChild<QLineEdit *>(QStringLiteral("feedSearch"))->clear();
+    QVERIFY(feedContains(view, second));
+    pane->proxy()->setSenders({m_agents[0].id});
+    QVERIFY(!feedContains(view, second));
+    QVERIFY(feedContains(view, first));
+    pane->proxy()->setSenders({});
+    pane->proxy()->setModeVisible(int(wire::DeliveryKind::Channel), false);
+    QVERIFY(!feedContains(view, first));
+}
+
+void tst_ConsoleWindow::dmLensRollsUpDirectMessages()
+{
+    startAgents(2);
+    connectWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->tapVisibility(),
+                              endpoint::TapVisibility::Everything, kWaitMs);
+    QVERIFY(!m_window->dmLensPane()->isHidden());
+    const QString target = m_agents[1].id;
+    QVERIFY(await(m_agents[0].host->invoke<endpoint::SendResult>([target](endpoint::Endpoint *e) {
+                return e->sendDirect(target, {wire::Part::makeText(QStringLiteral("psst"))});
+            })).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->dmLensPane()->pairsView()->model()->rowCount(), 1, kWaitMs);
+}
+
+void tst_ConsoleWindow::channelsListTrafficAndHealth()
+{
+    startAgents(1);
+    connectWindow();
+    QVERIFY(await(m_agents[0].host->invoke<endpoint::SendResult>([](endpoint::Endpoint *e) {
+                return e->sendToChannel(QStringLiteral("ops"),
+                                        {wire::Part::makeText(QStringLiteral("deploy"))});
+            })).ok());
+    ui::ChannelsModel *channels = m_window->channelsModel();
+    QTRY_VERIFY_WITH_TIMEOUT(channels->rowOf(QStringLiteral("ops")) >= 0, kWaitMs);
+    QMetaObject::invokeMethod(m_window.get(), "refreshChannels");
+    QTRY_VERIFY_WITH_TIMEOUT(!channels->index(channels->rowOf(QStringLiteral("ops")), 0)
+                                  .data(ui::ChannelsModel::ObservedOnlyRole)
+                                  .toBool(),
+                             kWaitMs);
+    const int row = channels->rowOf(QStringLiteral("ops"));
+    QVERIFY(channels->index(row, ui::ChannelsModel::Messages)
+                .data(ui::ChannelsModel::RawRole)
+                .toULongLong() >= 1);
+    // The console joins nothing: durable health does not apply.
+    QCOMPARE(channels->index(row, ui::ChannelsModel::Health).data().toString(),
+             QStringLiteral("none"));
+}
+
+void tst_ConsoleWindow::composeSendsAsConsole()
+{
+    startAgents(1);
+    connectWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->rowCount(), 1, kWaitMs);
+    ui::ComposeBar *compose = m_window->composeBar();
+    compose->setTarget(ui::ComposeBar::TargetKind::Channel, QStringLiteral("general"));
+    compose->editor()->setPlainText(QStringLiteral("hello @agent0"));
+    QCOMPARE(compose->editor()->mentions(), QStringList{QStringLiteral("agent0")});
+    compose->send();
+    QTRY_VERIFY_WITH_TIMEOUT(compose->statusText().startsWith(QStringLiteral("Sent to general")),
+                             kWaitMs);
+    QVERIFY(compose->editor()->toPlainText().isEmpty());
+}
+
+void tst_ConsoleWindow::connectionDialogFillsFromJoinLink()
+{
+    profile::ProfileStore store(m_settingsDir.filePath(QStringLiteral("link.ini")));
+    ui::ConnectionDialog dialog(&store,
+                                profile::SecretStore(QStringLiteral("cotal-console-uitest")));
+    auto *link = dialog.findChild<QLineEdit *>(QStringLiteral("joinLink"));
+    QVERIFY(link);
+    // Pasting is an edit: the form fills without pressing anything.
+    link->setFocus();
+    QTest::keyClicks(link, QStringLiteral("cotals://tok@host.example:4443/main?channel=a,b"));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("servers"))->text(),
+             QStringLiteral("nats://host.example:4443"));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("space"))->text(),
+             QStringLiteral("main"));
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("authKind"))->currentData().toInt(),
+             int(profile::ConnectionProfile::AuthKind::Token));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("secret"))->text(),
+             QStringLiteral("tok"));
+    QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("tlsRequired"))->isChecked());
+
+    QVERIFY(dialog.applyLink(QStringLiteral("cotal://alice:s3cret@localhost/dev")));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("user"))->text(),
+             QStringLiteral("alice"));
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("authKind"))->currentData().toInt(),
+             int(profile::ConnectionProfile::AuthKind::UserPassword));
+    QVERIFY(!dialog.applyLink(QStringLiteral("http://nope/x")));
+}
+
+void tst_ConsoleWindow::typedSecretLandsInKeychainNotSettings()
+{
+    const QString settingsFile = m_settingsDir.filePath(QStringLiteral("secret.ini"));
+    const QString service = QStringLiteral("cotal-console-uitest");
+    const QString secret = QStringLiteral("tok-%1").arg(QUuid::createUuid().toString(QUuid::Id128));
+    QString profileId;
+    {
+        profile::ProfileStore store(settingsFile);
+        ui::ConnectionDialog dialog(&store, profile::SecretStore(service));
+        dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("keychain"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("servers"))->setText(m_server.url());
+        dialog.findChild<QLineEdit *>(QStringLiteral("space"))->setText(m_space);
+        auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("authKind"));
+        kind->setCurrentIndex(kind->findData(int(profile::ConnectionProfile::AuthKind::Token)));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("secret")), secret);
+        QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("rememberSecret"))->isChecked());
+        dialog.show();
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), kWaitMs);
+        profileId = dialog.profile().id;
+        QVERIFY(!profileId.isEmpty());
+        QVERIFY(dialog.sessionSecret().isEmpty()); // the keychain holds it
+    }
+    const profile::SecretResult stored =
+        await(profile::SecretStore(service).read(profileId, QStringLiteral("token")));
+    QVERIFY2(stored.ok(), qPrintable(stored.message));
+    QCOMPARE(QString::fromUtf8(stored.secret), secret);
+
+    QFile file(settingsFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray settings = file.readAll();
+    QVERIFY(settings.contains("keychain"));
+    QVERIFY(!settings.contains(secret.toUtf8()));
+    QVERIFY(await(profile::SecretStore(service).remove(profileId, QStringLiteral("token"))).ok());
+}
+
+void tst_ConsoleWindow::markdownIsSanitised()
+{
+    ui::MessageView view;
+    view.setMarkdownText(QStringLiteral("**bold** <script>alert(1)</script> <b>raw</b>\n\n"
+                                        "![x](file:///etc/passwd) [ok](https://example.com)"));
+    const QString html = view.toHtml();
+    QVERIFY(!html.contains(QStringLiteral("<script")));
+    QVERIFY(view.toPlainText().contains(QStringLiteral("<b>raw</b>"))); // shown, not interpreted
+    QVERIFY(ui::MessageView::isAllowedLink(QUrl(QStringLiteral("https://example.com"))));
+    QVERIFY(ui::MessageView::isAllowedLink(QUrl(QStringLiteral("mailto:ops@example.com"))));
+    QVERIFY(!ui::MessageView::isAllowedLink(QUrl(QStringLiteral("javascript:alert(1)"))));
+    QVERIFY(!ui::MessageView::isAllowedLink(QUrl(QStringLiteral("file:///etc/passwd"))));
+    QVERIFY(
+        !view.loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd")))
+             .isValid());
+}
+
+void tst_ConsoleWindow::everyActionHasShortcutAndPaletteFindsIt()
+{
+    ui::MainWindow window(
+        ui::MainWindow::Options{m_settingsDir.filePath(QStringLiteral("actions.ini")),
+                                QStringLiteral("cotal-console-uitest"), 1000});
+    const QList<QAction *> actions = window.allActions();
+    QVERIFY(actions.size() >= 20);
+    QSet<QString> shortcuts;
+    for (const QAction *action : actions) {
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(action->text()));
+        const QString keys = action->shortcut().toString();
+        QVERIFY2(!shortcuts.contains(keys),
+                 qPrintable(QStringLiteral("duplicate shortcut ") + keys));
+        shortcuts.insert(keys);
+    }
+    QVERIFY(ui::CommandPaletteModel::fuzzyScore(QStringLiteral("lf"),
+                                                QStringLiteral("Live feed")) >= 0);
+    QCOMPARE(
+        ui::CommandPaletteModel::fuzzyScore(QStringLiteral("xyz"), QStringLiteral("Live feed")),
+        -1);
+    ui::CommandPalette palette(actions, &window);
+    palette.filterEdit()->setText(QStringLiteral("pause"));
+    QVERIFY(palette.model()->rowCount() >= 1);
+    QCOMPARE(ui::CommandPaletteModel::plainText(palette.model()->action(0)),
+             QStringLiteral("Pause feed"));
+}
+
+QTEST_MAIN(tst_ConsoleWindow)
+#include "tst_consolewindow.moc"
