@@ -1,0 +1,361 @@
+// delivery_bench: sustained delivered copies/s and publish→DLV latency of the delivery daemon for
+// 1, 10 and 100 members of one durable channel, beside the ceiling measured in the same run (raw
+// JetStream publish-with-ack of as many copies, same in-flight window), plus the daemon's RSS at
+// the start and end of the sustained run.
+//
+// The daemon runs as the real headless process (`cotal-console --headless --deliver`) against a
+// private nats-server; the bench publishes as the senders and watches `cotal.<S>.dlv.>` with a
+// core subscription, so it measures arrival on DLV without consumer overhead.
+//
+//   delivery_bench [--members 1,10,100] [--duration 20] [--window 256] [--ahead 800]
+
+#include "tests/integration/deliverytestkit.h"
+#include "tests/support/natsserverprocess.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTimer>
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <vector>
+
+using namespace cotal;
+using cotal::testing::awaitResult;
+using cotal::testing::DeliveryKit;
+
+namespace {
+
+qint64 nowMicros()
+{
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+double rssMiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t index = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[index];
+}
+
+void say(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(text));
+    std::fflush(stdout);
+}
+
+// Spins the event loop until `done` or the deadline.
+bool spinUntil(const std::function<bool()> &done, qint64 timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!done()) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+struct Figures
+{
+    int members = 0;
+    double copiesPerSecond = 0;
+    double ceiling = 0;
+    double lowP50 = 0;
+    double lowP99 = 0;
+    double loadP50 = 0;
+    double loadP99 = 0;
+    double rssStart = 0;
+    double rssEnd = 0;
+    quint64 copies = 0;
+};
+
+class Bench
+{
+public:
+    Bench(QString url, int window, int ahead)
+        : m_url(std::move(url))
+        , m_window(window)
+        , m_ahead(ahead)
+    {}
+
+    std::optional<Figures> run(int members, int durationSeconds)
+    {
+        Figures figures;
+        figures.members = members;
+        const QString space = QStringLiteral("bench%1").arg(members);
+        DeliveryKit kit(m_url, space);
+        if (const QString error = kit.open(); !error.isEmpty()) {
+            say(QStringLiteral("cannot provision: %1").arg(error));
+            return std::nullopt;
+        }
+        QStringList owners;
+        for (int i = 0; i < members; ++i) {
+            owners.append(QStringLiteral("m%1").arg(i));
+            kit.putAcl(owners.last(), {QStringLiteral("bench")});
+        }
+
+        QProcess daemon;
+        daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+        daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        daemon.start(QStringLiteral(COTAL_CONSOLE_EXECUTABLE),
+                     {QStringLiteral("--headless"), QStringLiteral("--deliver"),
+                      QStringLiteral("--space"), space, QStringLiteral("--server"), m_url});
+        if (!spinUntil([&] { return kit.lease() && kit.lease()->ready; }, 30000)) {
+            say(QStringLiteral("the daemon did not start"));
+            return std::nullopt;
+        }
+        for (const QString &owner : std::as_const(owners)) {
+            if (!kit.durableJoin(owner, QStringLiteral("bench"))) {
+                say(QStringLiteral("durableJoin failed for %1").arg(owner));
+                return std::nullopt;
+            }
+        }
+
+        // The receiver: every DLV publish, keyed by (message index, owner index).
+        m_members = members;
+        m_received.clear();
+        m_copiesPerMessage.clear();
+        m_latencies.clear();
+        m_distinctCopies = 0;
+        m_completeMessages = 0;
+        DeliveryKit watcher(m_url, space);
+        watcher.open(false);
+        auto subscription = watcher.connection().subscribe(
+            wire::dlvStreamFilter(space), &m_context,
+            [this](const QList<nats::NatsMessage> &batch) { receive(batch); });
+        awaitResult(watcher.connection().flush());
+
+        DeliveryKit poster(m_url, space);
+        poster.open(false);
+        nats::JsPublisher publisher(poster.jetStream(), m_window);
+        const QString subject =
+            *wire::chatSubject(space, QStringLiteral("sender"), QStringLiteral("bench"));
+        int next = 0;
+        const auto publishOne = [&] {
+            const QString id = QStringLiteral("b%1-%2").arg(next).arg(nowMicros());
+            ++next;
+            publisher.publish(subject,
+                              DeliveryKit::chatPayload(space, id, QStringLiteral("sender"),
+                                                       QStringLiteral("bench"),
+                                                       QStringLiteral("x")),
+                              {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+        };
+
+        // Latency at low load: 20 messages/s for 5 s.
+        m_recordLatency = true;
+        QTimer pacer;
+        QObject::connect(&pacer, &QTimer::timeout, &m_context, [&] {
+            if (next < 100)
+                publishOne();
+        });
+        pacer.start(50);
+        spinUntil([&] { return m_completeMessages >= 100; }, 60000);
+        pacer.stop();
+        figures.lowP50 = percentile(m_latencies, 0.50);
+        figures.lowP99 = percentile(m_latencies, 0.99);
+        m_latencies.clear();
+
+        // Sustained: keep `ahead` messages published but not yet fully delivered.
+        const quint64 startCopies = m_distinctCopies;
+        figures.rssStart = rssMiB(daemon.processId());
+        QElapsedTimer clock;
+        clock.start();
+        QTimer feeder;
+        QObject::connect(&feeder, &QTimer::timeout, &m_context, [&] {
+            while (next - int(m_completeMessages) < m_ahead)
+                publishOne();
+        });
+        feeder.start(0);
+        qint64 nextReport = 30000;
+        while (clock.elapsed() < qint64(durationSeconds) * 1000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            if (durationSeconds >= 120 && clock.elapsed() >= nextReport) {
+                say(QStringLiteral("  %1 s: %2 copies, daemon RSS %3 MiB")
+                        .arg(clock.elapsed() / 1000)
+                        .arg(m_distinctCopies - startCopies)
+                        .arg(rssMiB(daemon.processId()), 0, 'f', 1));
+                nextReport += 30000;
+            }
+        }
+        const double seconds = double(clock.elapsed()) / 1000.0;
+        figures.copies = m_distinctCopies - startCopies;
+        figures.copiesPerSecond = double(figures.copies) / seconds;
+        figures.rssEnd = rssMiB(daemon.processId());
+        feeder.stop();
+        figures.loadP50 = percentile(m_latencies, 0.50);
+        figures.loadP99 = percentile(m_latencies, 0.99);
+        m_recordLatency = false;
+        spinUntil([&] { return publisher.inFlight() + publisher.queued() == 0; }, 60000);
+
+        ::kill(pid_t(daemon.processId()), SIGTERM);
+        daemon.waitForFinished(15000);
+        subscription.reset();
+
+        figures.ceiling = ceiling(poster, space, members, figures.copies);
+        return figures;
+    }
+
+private:
+    void receive(const QList<nats::NatsMessage> &batch)
+    {
+        const qint64 now = nowMicros();
+        for (const nats::NatsMessage &message : batch) {
+            // cotal.<S>.dlv.m<j>  and a payload starting {"id":"b<i>-<micros>"
+            const qsizetype ownerAt = message.subject.lastIndexOf(u".m");
+            const int owner = message.subject.mid(ownerAt + 2).toInt();
+            const QByteArray &data = message.data;
+            const qsizetype start = data.indexOf("\"id\":\"b");
+            const qsizetype dash = data.indexOf('-', start);
+            const qsizetype end = data.indexOf('"', dash);
+            if (start < 0 || dash < 0 || end < 0)
+                continue;
+            const int index = data.mid(start + 7, dash - start - 7).toInt();
+            const qint64 stamp = data.mid(dash + 1, end - dash - 1).toLongLong();
+            const size_t bit = size_t(index) * size_t(m_members) + size_t(owner);
+            if (m_received.size() <= bit)
+                m_received.resize(bit + 1 + size_t(m_members) * 4096, false);
+            if (m_received[bit])
+                continue;
+            m_received[bit] = true;
+            ++m_distinctCopies;
+            if (m_copiesPerMessage.size() <= size_t(index))
+                m_copiesPerMessage.resize(size_t(index) + 4096, 0);
+            if (++m_copiesPerMessage[size_t(index)] == m_members)
+                ++m_completeMessages;
+            if (m_recordLatency)
+                m_latencies.push_back(double(now - stamp) / 1000.0);
+        }
+    }
+
+    // Raw JetStream publish-with-ack of `copies` messages, same window, into a stream shaped like
+    // DLV (per-subject cap, 2 h dedup window, Nats-Msg-Id on every publish).
+    double ceiling(DeliveryKit &kit, const QString &space, int members, quint64 copies)
+    {
+        const QString stream = QStringLiteral("CEILING_") + space;
+        const QString prefix = QStringLiteral("ceiling.") + space;
+        const QByteArray config =
+            "{\"name\":\"" + stream.toUtf8() + "\",\"subjects\":[\"" + prefix.toUtf8() +
+            ".>\"],\"retention\":\"limits\",\"storage\":\"file\",\"max_msgs_per_subject\":1000,"
+            "\"discard\":\"old\",\"duplicate_window\":7200000000000}";
+        awaitResult(kit.jetStream().createStream(stream, config));
+        const QByteArray payload =
+            DeliveryKit::chatPayload(space, QStringLiteral("b0-0"), QStringLiteral("sender"),
+                                     QStringLiteral("bench"), QStringLiteral("x"));
+        nats::JsPublisher publisher(kit.jetStream(), m_window);
+        quint64 acked = 0;
+        quint64 sent = 0;
+        const quint64 total = std::max<quint64>(copies, 10000);
+        QElapsedTimer clock;
+        clock.start();
+        QTimer feeder;
+        QObject::connect(&feeder, &QTimer::timeout, &m_context, [&] {
+            while (sent < total && publisher.queued() < m_window) {
+                const QString subject =
+                    QStringLiteral("%1.m%2").arg(prefix).arg(sent % quint64(members));
+                publisher
+                    .publish(subject, payload,
+                             {{QByteArrayLiteral("Nats-Msg-Id"), QByteArray::number(sent)}})
+                    .then(&m_context, [&acked](const nats::PubAck &) { ++acked; });
+                ++sent;
+            }
+        });
+        feeder.start(0);
+        spinUntil([&] { return acked >= total; }, 600000);
+        feeder.stop();
+        return double(acked) * 1000.0 / double(std::max<qint64>(clock.elapsed(), 1));
+    }
+
+    QString m_url;
+    int m_window;
+    int m_ahead;
+    QObject m_context;
+    int m_members = 1;
+    std::vector<bool> m_received;
+    std::vector<int> m_copiesPerMessage;
+    std::vector<double> m_latencies;
+    quint64 m_distinctCopies = 0;
+    quint64 m_completeMessages = 0;
+    bool m_recordLatency = false;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Delivery daemon throughput and latency."));
+    parser.addHelpOption();
+    const QCommandLineOption membersOption(QStringLiteral("members"),
+                                           QStringLiteral("Member counts (comma separated)."),
+                                           QStringLiteral("LIST"), QStringLiteral("1,10,100"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"),
+                                            QStringLiteral("Sustained run per member count, s."),
+                                            QStringLiteral("SECONDS"), QStringLiteral("20"));
+    const QCommandLineOption windowOption(QStringLiteral("window"),
+                                          QStringLiteral("Publisher in-flight window."),
+                                          QStringLiteral("N"), QStringLiteral("256"));
+    const QCommandLineOption aheadOption(
+        QStringLiteral("ahead"),
+        QStringLiteral("Messages kept published but not yet delivered (below the 1000 caps)."),
+        QStringLiteral("N"), QStringLiteral("800"));
+    parser.addOptions({membersOption, durationOption, windowOption, aheadOption});
+    parser.process(app);
+
+    testing::NatsServerProcess server;
+    QString error;
+    if (!server.start(&error)) {
+        say(QStringLiteral("cannot start nats-server: %1").arg(error));
+        return 1;
+    }
+    Bench bench(server.url(), parser.value(windowOption).toInt(),
+                parser.value(aheadOption).toInt());
+    QList<Figures> results;
+    for (const QString &count : parser.value(membersOption).split(u',', Qt::SkipEmptyParts)) {
+        say(QStringLiteral("members=%1 ...").arg(count));
+        const auto figures = bench.run(count.toInt(), parser.value(durationOption).toInt());
+        if (!figures)
+            return 1;
+        results.append(*figures);
+    }
+    say(QStringLiteral(
+        "\nmembers  copies/s   ceiling/s  ratio   p50/p99 @20msg/s   p50/p99 sustained   "
+        "daemon RSS start→end"));
+    for (const Figures &f : std::as_const(results)) {
+        say(QStringLiteral("%1  %2  %3  %4%  %5/%6 ms   %7/%8 ms   %9→%10 MiB")
+                .arg(f.members, 7)
+                .arg(f.copiesPerSecond, 9, 'f', 0)
+                .arg(f.ceiling, 10, 'f', 0)
+                .arg(100.0 * f.copiesPerSecond / std::max(f.ceiling, 1.0), 5, 'f', 1)
+                .arg(f.lowP50, 6, 'f', 2)
+                .arg(f.lowP99, 0, 'f', 2)
+                .arg(f.loadP50, 8, 'f', 2)
+                .arg(f.loadP99, 0, 'f', 2)
+                .arg(f.rssStart, 0, 'f', 1)
+                .arg(f.rssEnd, 0, 'f', 1));
+    }
+    return 0;
+}
