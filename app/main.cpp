@@ -3,6 +3,7 @@
 #include "core/profile/profilestore.h"
 #include "cotalversion.h"
 #include "ui/consolestatusbar.h"
+#include "ui/languagesettings.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -97,6 +98,7 @@ int main(int argc, char *argv[])
         // --help and --version need no display.
         QCoreApplication core(argc, argv);
         setIdentity();
+        cotal::ui::LanguageSettings::install();
         QCommandLineParser parser;
         const Options options;
         configure(parser, options);
@@ -110,6 +112,8 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setIdentity();
+    // Before the parser and the window build their text.
+    cotal::ui::LanguageSettings::install();
     QApplication::setApplicationDisplayName(QStringLiteral("Cotal Console"));
 
     QCommandLineParser parser;
