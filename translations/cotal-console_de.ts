@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>&amp;Delete record…</source>
-        <translation>Eintrag &amp;löschen…</translation>
+        <translation>Eintrag lö&amp;schen…</translation>
     </message>
     <message>
         <source>Delete the owner&apos;s record</source>
@@ -1245,7 +1245,7 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     </message>
     <message>
         <source>S&amp;pace:</source>
-        <translation>Sp&amp;ace:</translation>
+        <translation>S&amp;pace:</translation>
     </message>
     <message>
         <source>&amp;Authentication:</source>
@@ -1269,7 +1269,7 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     </message>
     <message>
         <source>TLS C&amp;A:</source>
-        <translation>TLS-C&amp;A:</translation>
+        <translation>T&amp;LS-CA:</translation>
     </message>
     <message>
         <source>TLS c&amp;ertificate:</source>
@@ -1277,11 +1277,11 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation>TLS-&amp;Schlüssel:</translation>
+        <translation>TLS-Schl&amp;üssel:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation>Anzei&amp;gename:</translation>
+        <translation>An&amp;zeigename:</translation>
     </message>
     <message>
         <source>Connection dialog message</source>
@@ -1293,7 +1293,7 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
-        <translation>S&amp;peichern</translation>
+        <translation>Speiche&amp;rn</translation>
     </message>
     <message>
         <source>Save and c&amp;onnect</source>

@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>&amp;Undo last commit</source>
-        <translation>&amp;Annuler la dernière validation</translation>
+        <translation>A&amp;nnuler la dernière validation</translation>
     </message>
     <message>
         <source>Undo this console&apos;s last ACL commit</source>
@@ -1257,11 +1257,11 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     </message>
     <message>
         <source>S&amp;ecret:</source>
-        <translation>Se&amp;cret&#xa0;:</translation>
+        <translation>Sec&amp;ret&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Creds:</source>
-        <translation>C&amp;reds&#xa0;:</translation>
+        <translation>Cre&amp;ds&#xa0;:</translation>
     </message>
     <message>
         <source>Creds &amp;file:</source>
@@ -1273,15 +1273,15 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     </message>
     <message>
         <source>TLS c&amp;ertificate:</source>
-        <translation>Cer&amp;tificat TLS&#xa0;:</translation>
+        <translation>Cert&amp;ificat TLS&#xa0;:</translation>
     </message>
     <message>
         <source>TLS &amp;key:</source>
-        <translation>Clé TL&amp;S&#xa0;:</translation>
+        <translation>Clé &amp;privée TLS&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
-        <translation>Nom a&amp;ffiché&#xa0;:</translation>
+        <translation>N&amp;om affiché&#xa0;:</translation>
     </message>
     <message>
         <source>Connection dialog message</source>
@@ -1289,7 +1289,7 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation>&amp;Tester la connexion</translation>
+        <translation>Tester la conne&amp;xion</translation>
     </message>
     <message>
         <source>Sa&amp;ve</source>
