@@ -1,6 +1,7 @@
 #include "core/delivery/fanoutwriter.h"
 
 #include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/loopconsumer_p.h"
 #include "core/delivery/spaceview_p.h"
 #include "core/wire/channels.h"
 #include "core/wire/jsonwriter.h"
@@ -45,33 +46,14 @@ QFuture<nats::NatsError> FanoutWriter::bind()
     const quint64 generation = m_generation;
     const QString stream = wire::chatStreamName(m_context->space);
     const QString name = wire::fanoutConsumerName();
-    nats::JetStream js = m_context->jetStream;
-    return js
-        .createConsumer(stream, name, wire::fanoutFilter(m_context->space),
-                        consumerConfig(m_context->space))
-        .then(this,
-              [this, js, stream, name](const nats::ApiResult &created) {
-                  if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
-                      m_context->log(
-                          LogLevel::Warning,
-                          QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
-                  return js.consumerInfo(stream, name);
-              })
-        .unwrap()
-        .then(this, [this, generation, stream, name](const nats::ApiResult &info) {
+    return openDurable(m_context, this, stream, name, wire::fanoutFilter(m_context->space),
+                       consumerConfig(m_context->space))
+        .then(this, [this, generation, stream, name](const ConsumerPosition &position) {
             if (generation != m_generation)
                 return nats::NatsError{};
-            if (!info.ok()) {
-                nats::NatsError error = info.error;
-                error.message = QStringLiteral("cannot bind %1 on %2: %3")
-                                    .arg(name, stream, info.error.message);
-                return error;
-            }
-            const quint64 delivered = quint64(info.body.value(QLatin1String("delivered"))
-                                                  .toObject()
-                                                  .value(QLatin1String("stream_seq"))
-                                                  .toInteger());
-            m_gaps.reset(std::max(m_gaps.position(), delivered));
+            if (position.error.isError())
+                return position.error;
+            m_gaps.reset(std::max(m_gaps.position(), position.delivered));
             if (!m_publisher)
                 m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
                                                                   m_context->publishWindow, this);
@@ -80,16 +62,9 @@ QFuture<nats::NatsError> FanoutWriter::bind()
             // what its current pull is delivering (back only after ack_wait).
             if (m_consumer)
                 return nats::NatsError{};
-            m_consumer = std::make_unique<nats::PullConsumer>(
-                m_context->jetStream, stream, name,
-                [this](const QList<nats::JsMessage> &batch) { handle(batch); },
-                m_context->fetchBatch, kFetchExpiresMs, this);
-            connect(m_consumer.get(), &nats::PullConsumer::failed, this,
-                    [this, name](const nats::NatsError &error) {
-                        m_context->log(LogLevel::Warning,
-                                       QStringLiteral("%1: %2").arg(name, error.describe()));
-                    });
-            m_consumer->start();
+            m_consumer =
+                startPulling(m_context, this, stream, name,
+                             [this](const QList<nats::JsMessage> &batch) { handle(batch); });
             pump();
             return nats::NatsError{};
         });

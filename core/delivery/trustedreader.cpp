@@ -1,6 +1,7 @@
 #include "core/delivery/trustedreader.h"
 
 #include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/loopconsumer_p.h"
 #include "core/delivery/spaceview_p.h"
 #include "core/wire/channels.h"
 #include "core/wire/jsonwriter.h"
@@ -17,13 +18,6 @@ namespace {
 // A subject keeps its newest 1000 entries (storage.md §2).
 constexpr qsizetype kSubjectCap = 1000;
 constexpr int kDlvCheckIntervalMs = 1000;
-
-nats::NatsError bindError(const QString &what, const nats::NatsError &cause)
-{
-    nats::NatsError error = cause;
-    error.message = QStringLiteral("%1: %2").arg(what, cause.message);
-    return error;
-}
 
 } // namespace
 
@@ -63,31 +57,14 @@ QFuture<nats::NatsError> TrustedReader::bind()
     const quint64 generation = m_generation;
     const QString stream = wire::inboxStreamName(m_context->space);
     const QString name = wire::readerConsumerName();
-    nats::JetStream js = m_context->jetStream;
-    return js
-        .createConsumer(stream, name, wire::readerFilter(m_context->space),
-                        consumerConfig(m_context->space))
-        .then(this,
-              [this, js, stream, name](const nats::ApiResult &created) {
-                  // "already exists" (another config, from an older daemon) is still bindable.
-                  if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
-                      m_context->log(
-                          LogLevel::Warning,
-                          QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
-                  return js.consumerInfo(stream, name);
-              })
-        .unwrap()
-        .then(this, [this, generation, stream, name](const nats::ApiResult &info) {
+    return openDurable(m_context, this, stream, name, wire::readerFilter(m_context->space),
+                       consumerConfig(m_context->space))
+        .then(this, [this, generation, stream, name](const ConsumerPosition &position) {
             if (generation != m_generation)
                 return nats::NatsError{};
-            if (!info.ok())
-                return bindError(QStringLiteral("cannot bind %1 on %2").arg(name, stream),
-                                 info.error);
-            const quint64 delivered = quint64(info.body.value(QLatin1String("delivered"))
-                                                  .toObject()
-                                                  .value(QLatin1String("stream_seq"))
-                                                  .toInteger());
-            m_gaps.reset(std::max(m_gaps.position(), delivered));
+            if (position.error.isError())
+                return position.error;
+            m_gaps.reset(std::max(m_gaps.position(), position.delivered));
             if (!m_publisher)
                 m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
                                                                   m_context->publishWindow, this);
@@ -96,16 +73,9 @@ QFuture<nats::NatsError> TrustedReader::bind()
             // what its current pull is delivering (back only after ack_wait).
             if (m_consumer)
                 return nats::NatsError{};
-            m_consumer = std::make_unique<nats::PullConsumer>(
-                m_context->jetStream, stream, name,
-                [this](const QList<nats::JsMessage> &batch) { handle(batch); },
-                m_context->fetchBatch, kFetchExpiresMs, this);
-            connect(m_consumer.get(), &nats::PullConsumer::failed, this,
-                    [this, name](const nats::NatsError &error) {
-                        m_context->log(LogLevel::Warning,
-                                       QStringLiteral("%1: %2").arg(name, error.describe()));
-                    });
-            m_consumer->start();
+            m_consumer =
+                startPulling(m_context, this, stream, name,
+                             [this](const QList<nats::JsMessage> &batch) { handle(batch); });
             pump();
             return nats::NatsError{};
         });

@@ -1,0 +1,52 @@
+#include "core/delivery/loopconsumer_p.h"
+
+namespace cotal::delivery {
+
+QFuture<ConsumerPosition> openDurable(DaemonContext *context, QObject *owner, const QString &stream,
+                                      const QString &name, const QString &filter,
+                                      const QByteArray &config)
+{
+    const nats::JetStream js = context->jetStream;
+    return js.createConsumer(stream, name, filter, config)
+        .then(owner,
+              [context, js, stream, name](const nats::ApiResult &created) {
+                  if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
+                      context->log(
+                          LogLevel::Warning,
+                          QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
+                  return js.consumerInfo(stream, name);
+              })
+        .unwrap()
+        .then(owner, [stream, name](const nats::ApiResult &info) {
+            ConsumerPosition position;
+            if (!info.ok()) {
+                position.error = info.error;
+                position.error.message = QStringLiteral("cannot bind %1 on %2: %3")
+                                             .arg(name, stream, info.error.message);
+                return position;
+            }
+            position.delivered = quint64(info.body.value(QLatin1String("delivered"))
+                                             .toObject()
+                                             .value(QLatin1String("stream_seq"))
+                                             .toInteger());
+            return position;
+        });
+}
+
+std::unique_ptr<nats::PullConsumer> startPulling(DaemonContext *context, QObject *owner,
+                                                 const QString &stream, const QString &name,
+                                                 nats::PullConsumer::Handler handler)
+{
+    auto consumer =
+        std::make_unique<nats::PullConsumer>(context->jetStream, stream, name, std::move(handler),
+                                             context->fetchBatch, kFetchExpiresMs, owner);
+    QObject::connect(consumer.get(), &nats::PullConsumer::failed, owner,
+                     [context, name](const nats::NatsError &error) {
+                         context->log(LogLevel::Warning,
+                                      QStringLiteral("%1: %2").arg(name, error.describe()));
+                     });
+    consumer->start();
+    return consumer;
+}
+
+} // namespace cotal::delivery
