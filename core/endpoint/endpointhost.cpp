@@ -1,6 +1,15 @@
 #include "core/endpoint/endpointhost.h"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace cotal::endpoint {
+
+namespace {
+
+constexpr int kWorkerNiceness = 5;
+
+} // namespace
 
 EndpointHost::EndpointHost(EndpointOptions options, QObject *parent)
     : QObject(parent)
@@ -11,6 +20,12 @@ EndpointHost::EndpointHost(EndpointOptions options, QObject *parent)
     m_endpoint->moveToThread(m_thread.get());
     // The endpoint dies on its own thread, after its event loop stopped taking new work.
     connect(m_thread.get(), &QThread::finished, m_endpoint, &QObject::deleteLater);
+    // Under a flood the decoding worker must lose the CPU to the GUI, not the other way round:
+    // a niceness above the GUI thread's (Linux schedules threads as tasks). Runs on the thread.
+    connect(
+        m_thread.get(), &QThread::started, m_thread.get(),
+        [] { ::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), kWorkerNiceness); },
+        Qt::DirectConnection);
     m_thread->start();
 }
 
