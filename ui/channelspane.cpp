@@ -1,7 +1,9 @@
 #include "ui/channelspane.h"
 
+#include "core/wire/names.h"
 #include "ui/channelconfigdialog.h"
 #include "ui/channelsmodel.h"
+#include "ui/consolesession.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -86,8 +88,15 @@ void ChannelsPane::showConfig()
     const int row = m_model->rowOf(currentChannel());
     if (row < 0)
         return;
-    ChannelConfigDialog dialog(*m_model->row(row), this);
-    dialog.exec();
+    // A registry for fresh reads and the CAS write only; no watch is started.
+    std::optional<space::ChannelRegistry> registry;
+    const std::optional<nats::JetStream> js =
+        m_session ? m_session->adminJetStream() : std::nullopt;
+    if (js)
+        registry.emplace(nats::KeyValue(*js, wire::channelsBucket(m_session->options().space)));
+    ChannelConfigDialog dialog(*m_model->row(row), registry ? &*registry : nullptr, this);
+    if (dialog.exec() == QDialog::Accepted)
+        emit refreshRequested();
 }
 
 } // namespace cotal::ui

@@ -9,6 +9,8 @@ class QAction;
 
 namespace cotal::ui {
 
+class ConsoleSession;
+
 class ChannelsModel;
 
 // Every channel with config, counts, joined state and durable health; opens a channel's view
@@ -20,6 +22,8 @@ class ChannelsPane final : public QWidget
 
 public:
     explicit ChannelsPane(ChannelsModel *model, QWidget *parent = nullptr);
+    // The session whose registry connection the config editor writes through.
+    void setSession(ConsoleSession *session) { m_session = session; }
 
     QTableView *view() const { return m_view; }
     QList<QAction *> paneActions() const { return {m_openAction, m_configAction, m_refreshAction}; }
@@ -34,6 +38,7 @@ private:
     void showConfig();
 
     ChannelsModel *m_model;
+    ConsoleSession *m_session = nullptr;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
     QLabel *m_status;

@@ -164,6 +164,7 @@ void MainWindow::buildConsole()
     m_rosterPane = new RosterPane(m_roster, m_consolePage);
     m_feedPane = new FeedPane(m_feed, m_consolePage);
     m_channelsPane = new ChannelsPane(m_channels, m_consolePage);
+    m_channelsPane->setSession(m_session);
     m_channelView = new ChannelViewPane(m_session, m_channels, m_consolePage);
     m_dmPane = new DmLensPane(m_dmLens, m_feed, m_consolePage);
     m_agentPane = new AgentDetailPane(m_roster, m_feed, m_consolePage);
