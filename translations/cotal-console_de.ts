@@ -865,10 +865,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <translation>Zustell&amp;klasse:</translation>
     </message>
     <message>
-        <source>Read-only: writing a channel&apos;s config needs the channel registry&apos;s compare-and-set write, which this build of the console does not include yet. The values shown are the effective ones from the last channel listing%1.</source>
-        <translation>Schreibgeschützt: Das Schreiben der Konfiguration eines Kanals erfordert den Compare-and-Set-Schreibzugriff der Kanal-Registry, den dieser Build der Konsole noch nicht enthält. Die angezeigten Werte sind die wirksamen aus der letzten Kanalliste%1.</translation>
-    </message>
-    <message>
         <source> (the channel has no registry entry)</source>
         <translation> (der Kanal hat keinen Registry-Eintrag)</translation>
     </message>
@@ -883,6 +879,42 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>The replay window must be a number followed by s, m, h or d (e.g. 90m).</source>
         <translation>Das Wiedergabefenster muss eine Zahl gefolgt von s, m, h oder d sein (z. B. 90m).</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the channel config</source>
+        <translation>Kanalkonfiguration speichern</translation>
+    </message>
+    <message>
+        <source>Loading the stored config…</source>
+        <translation>Gespeicherte Konfiguration wird geladen…</translation>
+    </message>
+    <message>
+        <source>Read-only: the registry connection is not open. The values shown are the effective ones from the last channel listing%1.</source>
+        <translation>Schreibgeschützt: Die Verbindung zur Registry ist nicht geöffnet. Die angezeigten Werte sind die wirksamen aus der letzten Kanalliste%1.</translation>
+    </message>
+    <message>
+        <source>The stored config cannot be read: %1</source>
+        <translation>Die gespeicherte Konfiguration kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Stored at revision %1. Saving writes on that revision only.</source>
+        <translation>Gespeichert bei Revision %1. Speichern schreibt nur auf diese Revision.</translation>
+    </message>
+    <message>
+        <source>No registry entry yet: saving creates one (and fails if someone else creates it first).</source>
+        <translation>Noch kein Registry-Eintrag: Speichern legt einen an (und schlägt fehl, wenn jemand anderes ihn zuerst anlegt).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this channel since you opened it. Their version is shown now; apply your change again.</source>
+        <translation>Jemand anderes hat diesen Kanal geändert, seit Sie ihn geöffnet haben. Jetzt wird dessen Version angezeigt; wenden Sie Ihre Änderung erneut an.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>

@@ -865,10 +865,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <translation>&amp;Classe de distribution&#xa0;:</translation>
     </message>
     <message>
-        <source>Read-only: writing a channel&apos;s config needs the channel registry&apos;s compare-and-set write, which this build of the console does not include yet. The values shown are the effective ones from the last channel listing%1.</source>
-        <translation>Lecture seule&#xa0;: écrire la configuration d&apos;un canal nécessite l&apos;écriture compare-and-set du registre des canaux, que cette version de la console n&apos;inclut pas encore. Les valeurs affichées sont celles en vigueur d&apos;après la dernière liste des canaux%1.</translation>
-    </message>
-    <message>
         <source> (the channel has no registry entry)</source>
         <translation> (le canal n&apos;a pas d&apos;entrée dans le registre)</translation>
     </message>
@@ -883,6 +879,42 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>The replay window must be a number followed by s, m, h or d (e.g. 90m).</source>
         <translation>La fenêtre de relecture doit être un nombre suivi de s, m, h ou d (p. ex. 90m).</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the channel config</source>
+        <translation>Enregistrer la configuration du canal</translation>
+    </message>
+    <message>
+        <source>Loading the stored config…</source>
+        <translation>Chargement de la configuration enregistrée…</translation>
+    </message>
+    <message>
+        <source>Read-only: the registry connection is not open. The values shown are the effective ones from the last channel listing%1.</source>
+        <translation>Lecture seule&#xa0;: la connexion au registre n&apos;est pas ouverte. Les valeurs affichées sont celles en vigueur d&apos;après la dernière liste des canaux%1.</translation>
+    </message>
+    <message>
+        <source>The stored config cannot be read: %1</source>
+        <translation>Impossible de lire la configuration enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Stored at revision %1. Saving writes on that revision only.</source>
+        <translation>Enregistrée à la révision %1. L&apos;enregistrement n&apos;écrit que sur cette révision.</translation>
+    </message>
+    <message>
+        <source>No registry entry yet: saving creates one (and fails if someone else creates it first).</source>
+        <translation>Pas encore d&apos;entrée dans le registre&#xa0;: l&apos;enregistrement en crée une (et échoue si quelqu&apos;un d&apos;autre la crée avant).</translation>
+    </message>
+    <message>
+        <source>Someone else changed this channel since you opened it. Their version is shown now; apply your change again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce canal depuis que vous l&apos;avez ouvert. Sa version est maintenant affichée&#xa0;; appliquez de nouveau votre modification.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
 </context>
 <context>
