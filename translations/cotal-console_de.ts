@@ -69,6 +69,34 @@
         <source>durable backstop unavailable — live messages still arrive; offline replay is at risk after backlog cap</source>
         <translation>dauerhafte Zustellabsicherung nicht verfügbar — Live-Nachrichten kommen weiterhin an; die Offline-Wiedergabe ist nach Erreichen der Rückstandsgrenze gefährdet</translation>
     </message>
+    <message>
+        <source>the delivery lease cannot be read (no delivery bucket or no read grant), so durable delivery is not reported</source>
+        <translation>Die Zustell-Lease kann nicht gelesen werden (kein Zustell-Bucket oder keine Leseberechtigung), daher wird die dauerhafte Zustellung nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>nicht beigetreten</translation>
+    </message>
+    <message>
+        <source>live channel: no durable backstop is expected</source>
+        <translation>Live-Kanal: keine dauerhafte Zustellung vorgesehen</translation>
+    </message>
+    <message>
+        <source>no delivery daemon holds the lease</source>
+        <translation>kein Zustell-Daemon hält die Lease</translation>
+    </message>
+    <message>
+        <source>the delivery daemon is starting (lease not ready)</source>
+        <translation>der Zustell-Daemon startet (Lease noch nicht bereit)</translation>
+    </message>
+    <message>
+        <source>no established durable membership: the join is still reconciling or came back not durable</source>
+        <translation>keine bestehende dauerhafte Mitgliedschaft: der Beitritt wird noch abgeglichen oder kam als nicht dauerhaft zurück</translation>
+    </message>
+    <message>
+        <source>the delivery daemon is ready and the membership is established</source>
+        <translation>der Zustell-Daemon ist bereit und die Mitgliedschaft besteht</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui</name>

@@ -69,6 +69,34 @@
         <source>durable backstop unavailable — live messages still arrive; offline replay is at risk after backlog cap</source>
         <translation>filet de sécurité durable indisponible — les messages en direct arrivent toujours&#xa0;; la relecture hors ligne est compromise au-delà du plafond d&apos;arriéré</translation>
     </message>
+    <message>
+        <source>the delivery lease cannot be read (no delivery bucket or no read grant), so durable delivery is not reported</source>
+        <translation>le bail de distribution est illisible (pas de bucket de distribution ou pas de droit de lecture) : la distribution durable n’est pas signalée</translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation>non rejoint</translation>
+    </message>
+    <message>
+        <source>live channel: no durable backstop is expected</source>
+        <translation>canal en direct : aucune distribution durable n’est prévue</translation>
+    </message>
+    <message>
+        <source>no delivery daemon holds the lease</source>
+        <translation>aucun démon de distribution ne détient le bail</translation>
+    </message>
+    <message>
+        <source>the delivery daemon is starting (lease not ready)</source>
+        <translation>le démon de distribution démarre (bail pas encore prêt)</translation>
+    </message>
+    <message>
+        <source>no established durable membership: the join is still reconciling or came back not durable</source>
+        <translation>aucune adhésion durable établie : la jonction est encore en cours de réconciliation ou est revenue non durable</translation>
+    </message>
+    <message>
+        <source>the delivery daemon is ready and the membership is established</source>
+        <translation>le démon de distribution est prêt et l’adhésion est établie</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui</name>

@@ -11,6 +11,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("cotal::space::DeliveryHealth", text);
 }
 
+// `reason` is marked with QT_TRANSLATE_NOOP at the call, so lupdate extracts it.
 DeliveryHealth make(DeliveryHealth::State state, const char *reason)
 {
     return DeliveryHealth{state, tr(reason)};
@@ -22,27 +23,39 @@ DeliveryHealth DeliveryHealth::evaluate(LeaseReadOutcome lease, bool joined,
                                         wire::DeliveryClass effectiveClass, bool inDurableMirror)
 {
     if (lease == LeaseReadOutcome::Failed) {
-        return make(State::None, "the delivery lease cannot be read (no delivery bucket or no "
-                                 "read grant), so durable delivery is not reported");
+        return make(State::None,
+                    QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                                      "the delivery lease cannot be read (no delivery bucket or no "
+                                      "read grant), so durable delivery is not reported"));
     }
     if (!joined)
-        return make(State::None, "not joined");
+        return make(State::None, QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth", "not joined"));
     if (effectiveClass != wire::DeliveryClass::Durable)
-        return make(State::None, "live channel: no durable backstop is expected");
+        return make(State::None,
+                    QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                                      "live channel: no durable backstop is expected"));
     switch (lease) {
     case LeaseReadOutcome::Absent:
-        return make(State::Degraded, "no delivery daemon holds the lease");
+        return make(State::Degraded, QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                                                       "no delivery daemon holds the lease"));
     case LeaseReadOutcome::NotReady:
-        return make(State::Degraded, "the delivery daemon is starting (lease not ready)");
+        return make(State::Degraded,
+                    QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                                      "the delivery daemon is starting (lease not ready)"));
     case LeaseReadOutcome::Ready:
     case LeaseReadOutcome::Failed:
         break;
     }
     if (!inDurableMirror) {
-        return make(State::Degraded, "no established durable membership: the join is still "
-                                     "reconciling or came back not durable");
+        return make(State::Degraded,
+                    QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                                      "no established durable membership: the join is still "
+                                      "reconciling or came back not durable"));
     }
-    return make(State::Active, "the delivery daemon is ready and the membership is established");
+    return make(
+        State::Active,
+        QT_TRANSLATE_NOOP("cotal::space::DeliveryHealth",
+                          "the delivery daemon is ready and the membership is established"));
 }
 
 QString DeliveryHealth::label(State state)
