@@ -438,6 +438,11 @@ void MainWindow::newConnection(const QString &link)
     ConnectionDialog dialog(m_store.get(), m_secrets, this);
     if (!link.isEmpty())
         dialog.applyLink(link);
+    runConnectionDialog(dialog);
+}
+
+void MainWindow::runConnectionDialog(ConnectionDialog &dialog)
+{
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_connectionsPage->reload();
@@ -453,12 +458,7 @@ void MainWindow::editConnection(const QString &profileId)
         return;
     ConnectionDialog dialog(m_store.get(), m_secrets, this);
     dialog.setProfile(*p);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_connectionsPage->reload();
-    if (dialog.connectRequested())
-        dialog.sessionSecret().isEmpty() ? connectSaved(dialog.profile().id)
-                                         : connectProfile(dialog.profile(), dialog.sessionSecret());
+    runConnectionDialog(dialog);
 }
 
 void MainWindow::connectSaved(const QString &profileId)

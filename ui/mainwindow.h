@@ -26,6 +26,7 @@ class ChannelViewPane;
 class ChannelsModel;
 class ChannelsPane;
 class ComposeBar;
+class ConnectionDialog;
 class ConnectionsPage;
 class ConsoleSession;
 class ConsoleStatusBar;
@@ -106,6 +107,8 @@ private:
     void showTab(QWidget *tab);
     void clearSessionModels();
     void editConnection(const QString &profileId);
+    // Shows the dialog; on OK reloads the list and connects if asked to.
+    void runConnectionDialog(ConnectionDialog &dialog);
 
     Options m_options;
     std::unique_ptr<profile::ProfileStore> m_store;
