@@ -56,8 +56,15 @@ public:
             if (m_queue.size() > 1)
                 return true;
         }
+        // A weak reference: a queued call still pending when the application ends is destroyed
+        // under Qt's posted-event lock, and must not run the destructor (it posts deleteLater).
         QMetaObject::invokeMethod(
-            m_receiver, [self = this->shared_from_this()] { self->drain(); }, Qt::QueuedConnection);
+            m_receiver,
+            [weak = this->weak_from_this()] {
+                if (const auto self = weak.lock())
+                    self->drain();
+            },
+            Qt::QueuedConnection);
         return true;
     }
 
