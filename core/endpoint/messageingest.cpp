@@ -176,7 +176,10 @@ void MessageIngest::offer(ReceivedMessage &&message, const nats::JsMessage *dura
     if (durable)
         m_acks.push_back(*durable);
     m_batch.append(std::move(message));
-    scheduleFlush();
+    if (m_batch.size() >= kMaxBatch)
+        emitBatch();
+    else
+        scheduleFlush();
 }
 
 void MessageIngest::reject(Anomaly::Reason reason, Path path, const QString &subject,
@@ -228,6 +231,11 @@ void MessageIngest::scheduleFlush()
 void MessageIngest::flush()
 {
     m_flushScheduled = false;
+    emitBatch();
+}
+
+void MessageIngest::emitBatch()
+{
     QList<ReceivedMessage> batch;
     batch.swap(m_batch);
     std::vector<nats::JsMessage> acks;

@@ -13,14 +13,18 @@ namespace cotal::endpoint {
 
 // The receive pipeline of one endpoint (endpoint.md §6, §9; wire.md §7). Every copy is decoded
 // once, checked, deduplicated by id against what was surfaced and what is pending, and collected
-// into one batch per event-loop turn. The batch is emitted with ONE signal; the durable copies
-// in it are acked only after that emission ("ack only after surfaced").
+// into one batch per event-loop turn, or of at most kMaxBatch messages when a burst brings more
+// (a receiver then never gets one huge batch to digest in one go). The batch is emitted with ONE
+// signal; the durable copies in it are acked only after that emission ("ack only after
+// surfaced").
 class MessageIngest final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MessageIngest)
 
 public:
+    static constexpr qsizetype kMaxBatch = 2048;
+
     explicit MessageIngest(QObject *parent = nullptr);
 
     void setOwnId(const QString &id) { m_ownId = id; }
@@ -54,6 +58,7 @@ private:
                 const QString &detail, const nats::JsMessage *durable, qint64 now);
     void scheduleFlush();
     void flush();
+    void emitBatch();
 
     QString m_ownId;
     HandledIds m_handled;

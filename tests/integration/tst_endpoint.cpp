@@ -9,6 +9,7 @@
 
 #include <QSignalSpy>
 #include <QtTest>
+#include <numeric>
 
 using namespace cotal;
 using endpoint::Endpoint;
@@ -89,6 +90,7 @@ private slots:
     void interopScenarioOpenMode();
     void spoofedAndMalformedCopiesAreRejectedAndCounted();
     void malformedSubjectOnDurableCopyIsTerminated();
+    void burstIsSurfacedInBoundedBatchesInOrder();
     void serverRestartRestoresRosterSubscriptionsAndConsumers();
     void controlWithoutResponderIsNoResponders();
     void adminTapIsNoControlResponder();
@@ -317,6 +319,39 @@ void tst_Endpoint::malformedSubjectOnDurableCopyIsTerminated()
     QCOMPARE(acks.first().data, QByteArrayLiteral("+TERM"));
     QTest::qWait(50);
     QCOMPARE(surfaced.count(), 0);
+}
+
+void tst_Endpoint::burstIsSurfacedInBoundedBatchesInOrder()
+{
+    // A receiver (the console's GUI thread) never gets one batch bigger than kMaxBatch, however
+    // large the burst a subscription hands over at once; nothing is lost or reordered.
+    endpoint::MessageIngest ingest;
+    ingest.setOwnId(QStringLiteral("SELF"));
+    QList<QList<ReceivedMessage>> batches;
+    connect(&ingest, &endpoint::MessageIngest::messagesReceived, this,
+            [&batches](const QList<ReceivedMessage> &batch) { batches.append(batch); });
+    const qsizetype burst = endpoint::MessageIngest::kMaxBatch * 2 + 100;
+    QList<nats::NatsMessage> copies;
+    for (qsizetype i = 0; i < burst; ++i) {
+        nats::NatsMessage copy;
+        copy.subject =
+            wire::chatSubject(kSpace, QStringLiteral("mallory"), QStringLiteral("general")).value();
+        copy.data =
+            messageJson(QString::number(i), QStringLiteral("mallory"), QStringLiteral("general"));
+        copies.append(copy);
+    }
+    ingest.acceptCore(copies, ReceivedMessage::Path::Tap);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        std::accumulate(batches.cbegin(), batches.cend(), qsizetype(0),
+                        [](qsizetype sum, const auto &batch) { return sum + batch.size(); }),
+        burst, 20000);
+    QCOMPARE(batches.size(), 3);
+    qsizetype next = 0;
+    for (const QList<ReceivedMessage> &batch : std::as_const(batches)) {
+        QVERIFY(batch.size() <= endpoint::MessageIngest::kMaxBatch);
+        for (const ReceivedMessage &message : batch)
+            QCOMPARE(message.message.id, QString::number(next++));
+    }
 }
 
 void tst_Endpoint::serverRestartRestoresRosterSubscriptionsAndConsumers()
