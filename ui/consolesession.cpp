@@ -9,7 +9,10 @@ using endpoint::Endpoint;
 
 ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
-{}
+{
+    connect(&m_pacer, &MessagePacer::released, this, &ConsoleSession::messagesReceived);
+    connect(&m_pacer, &MessagePacer::droppedChanged, this, &ConsoleSession::messagesDropped);
+}
 
 // A host's destructor stops its endpoint and joins its thread: a bounded wait, at shutdown only.
 ConsoleSession::~ConsoleSession()
@@ -121,7 +124,7 @@ void ConsoleSession::connectEndpoint(Endpoint *endpoint)
     connect(endpoint, &Endpoint::messagesReceived, this,
             [this, generation](const QList<endpoint::ReceivedMessage> &batch) {
                 if (generation == m_generation)
-                    emit messagesReceived(batch);
+                    m_pacer.push(batch);
             });
     connect(endpoint, &Endpoint::rosterChanged, this,
             [this, generation](const QList<wire::Presence> &roster) {
@@ -179,6 +182,7 @@ void ConsoleSession::close()
         delete host;
     });
     m_keepAlive.reset();
+    m_pacer.clear();
     m_state = Endpoint::State::Stopped;
     m_stateReason.clear();
     m_tap = endpoint::TapVisibility::Off;

@@ -4,6 +4,7 @@
 #include "core/endpoint/endpointhost.h"
 #include "core/nats/jetstream.h"
 #include "core/nats/natsconnection.h"
+#include "ui/messagepacer.h"
 
 #include <QFuture>
 #include <QObject>
@@ -38,6 +39,7 @@ public:
     endpoint::TapVisibility tapVisibility() const { return m_tap; }
     endpoint::AnomalyCounters anomalyCounters() const { return m_counters; }
     QStringList joinedChannels() const { return m_joined; }
+    quint64 droppedMessages() const { return m_pacer.dropped(); }
     QString identity() const { return m_options.card.id; }
 
     QFuture<endpoint::ChannelListResult> listChannels();
@@ -64,7 +66,10 @@ signals:
     void started(const cotal::nats::NatsError &error);
     void closed();
     void stateChanged(cotal::endpoint::Endpoint::State state, const QString &reason);
+    // One batch per event-loop turn (MessagePacer).
     void messagesReceived(const QList<cotal::endpoint::ReceivedMessage> &batch);
+    // The running total of received messages dropped because the GUI fell too far behind.
+    void messagesDropped(quint64 total);
     void rosterChanged(const QList<cotal::wire::Presence> &roster);
     void channelsChanged();
     void joinedChannelsChanged(const QStringList &channels);
@@ -92,6 +97,7 @@ private:
     endpoint::TapVisibility m_tap = endpoint::TapVisibility::Off;
     endpoint::AnomalyCounters m_counters;
     QStringList m_joined;
+    MessagePacer m_pacer;
     quint64 m_generation = 0; // signals of a closed endpoint still in flight are dropped
 };
 

@@ -3,6 +3,7 @@
 #include "ui/dmlensmodel.h"
 #include "ui/feedfilterproxy.h"
 #include "ui/feedmodel.h"
+#include "ui/messagepacer.h"
 #include "ui/rosterfilterproxy.h"
 #include "ui/rostermodel.h"
 
@@ -86,6 +87,9 @@ private slots:
     void feedClearResets();
     void feedProxyFiltersModesChannelsSendersText();
     void feedProxyFollowsEvictions();
+    void pacerReleasesOneBatchPerTurnInOrder();
+    void pacerDropsOldestBeyondBacklogLimit();
+    void pacerClearForgetsWhatWaits();
     void channelsListingAndObserved();
     void channelsHealthWording();
     void anomaliesBounded();
@@ -392,6 +396,61 @@ void tst_Models::feedClearResets()
     model.append(batch(0, 4));
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(textAt(model, 0), QStringLiteral("hello 0"));
+}
+
+void tst_Models::pacerReleasesOneBatchPerTurnInOrder()
+{
+    ui::MessagePacer pacer;
+    QList<QList<endpoint::ReceivedMessage>> released;
+    connect(&pacer, &ui::MessagePacer::released, this,
+            [&released](const QList<endpoint::ReceivedMessage> &b) { released.append(b); });
+    pacer.push(batch(0, 3));
+    pacer.push(batch(3, 2));
+    pacer.push(batch(5, 4));
+    // Nothing is handed over inside push(): the receiver's work waits for the loop.
+    QVERIFY(released.isEmpty());
+    QCOMPARE(pacer.backlog(), 9);
+    QTRY_COMPARE(released.size(), 3);
+    QCOMPARE(released.at(0).size(), 3);
+    QCOMPARE(released.at(1).size(), 2);
+    QCOMPARE(released.at(2).size(), 4);
+    QCOMPARE(released.at(2).last().message.id, QStringLiteral("m8"));
+    QCOMPARE(pacer.backlog(), 0);
+    QCOMPARE(pacer.dropped(), quint64(0));
+}
+
+void tst_Models::pacerDropsOldestBeyondBacklogLimit()
+{
+    ui::MessagePacer pacer;
+    pacer.setBacklogLimit(10);
+    QSignalSpy dropped(&pacer, &ui::MessagePacer::droppedChanged);
+    QList<QList<endpoint::ReceivedMessage>> released;
+    connect(&pacer, &ui::MessagePacer::released, this,
+            [&released](const QList<endpoint::ReceivedMessage> &b) { released.append(b); });
+    pacer.push(batch(0, 4));
+    pacer.push(batch(4, 4));
+    pacer.push(batch(8, 4)); // 12 waiting: the oldest batch goes
+    QCOMPARE(pacer.backlog(), 8);
+    QCOMPARE(pacer.dropped(), quint64(4));
+    QCOMPARE(dropped.count(), 1);
+    QCOMPARE(dropped.first().first().toULongLong(), quint64(4));
+    QTRY_COMPARE(released.size(), 2);
+    QCOMPARE(released.first().first().message.id, QStringLiteral("m4"));
+}
+
+void tst_Models::pacerClearForgetsWhatWaits()
+{
+    ui::MessagePacer pacer;
+    QSignalSpy released(&pacer, &ui::MessagePacer::released);
+    pacer.push(batch(0, 3));
+    pacer.clear();
+    QCOMPARE(pacer.backlog(), 0);
+    pacer.push(batch(3, 1));
+    QTRY_COMPARE(released.count(), 1);
+    QTest::qWait(20);
+    QCOMPARE(released.count(), 1);
+    QCOMPARE(released.first().first().value<QList<endpoint::ReceivedMessage>>().first().message.id,
+             QStringLiteral("m3"));
 }
 
 void tst_Models::feedProxyFiltersModesChannelsSendersText()
