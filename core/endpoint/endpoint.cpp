@@ -218,6 +218,8 @@ QFuture<nats::NatsError> Endpoint::Private::connectAndBind()
 {
     resetConnection();
     const quint64 epoch = m_epoch;
+    if (m_connection)
+        m_droppedBefore += m_connection->droppedMessages();
     m_connection = std::make_unique<nats::NatsConnection>();
     nats::NatsConnection *connection = m_connection.get();
     QObject::connect(connection, &nats::NatsConnection::stateChanged, q,
@@ -819,6 +821,11 @@ QFuture<ControlResult> Endpoint::control(const QString &service, const QString &
 AnomalyCounters Endpoint::anomalyCounters() const
 {
     return d->m_ingest->counters();
+}
+
+quint64 Endpoint::droppedCopies() const
+{
+    return d->m_droppedBefore + (d->m_connection ? d->m_connection->droppedMessages() : 0);
 }
 
 TapVisibility Endpoint::tapVisibility() const

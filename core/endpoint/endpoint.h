@@ -86,6 +86,9 @@ public:
 
     AnomalyCounters anomalyCounters() const;
     TapVisibility tapVisibility() const;
+    // Core copies dropped before decoding because this endpoint fell behind a flood (bounded
+    // receive queues; a slow consumer). Cumulative over rebuilds; the endpoint's thread.
+    quint64 droppedCopies() const;
 
 signals:
     void stateChanged(cotal::endpoint::Endpoint::State state, const QString &reason);

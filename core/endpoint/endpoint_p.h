@@ -100,6 +100,7 @@ public:
 
     // Connection-scoped.
     std::unique_ptr<nats::NatsConnection> m_connection;
+    quint64 m_droppedBefore = 0; // droppedMessages() of the connections a rebuild replaced
     std::optional<nats::JetStream> m_js;
     std::optional<nats::KeyValue> m_presenceKv;
     std::optional<nats::KeyValue> m_channelsKv;

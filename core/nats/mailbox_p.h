@@ -3,6 +3,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -22,11 +23,14 @@ template<typename T> class Mailbox final : public std::enable_shared_from_this<M
 public:
     using Handler = std::function<void(QList<T> &&)>;
 
-    // maxQueued bounds the backlog; items beyond it are dropped and counted (slow consumer).
-    Mailbox(QObject *context, Handler handler, qsizetype maxQueued = -1)
+    // maxQueued bounds the backlog; items beyond it are dropped and counted (slow consumer),
+    // also in dropSink when given (a total shared by several mailboxes).
+    Mailbox(QObject *context, Handler handler, qsizetype maxQueued = -1,
+            std::shared_ptr<std::atomic<quint64>> dropSink = {})
         : m_context(context)
         , m_handler(std::move(handler))
         , m_maxQueued(maxQueued)
+        , m_dropSink(std::move(dropSink))
         , m_receiver(new QObject)
     {
         m_receiver->moveToThread(context->thread());
@@ -50,6 +54,8 @@ public:
                 return false;
             if (m_maxQueued >= 0 && m_queue.size() >= m_maxQueued) {
                 ++m_dropped;
+                if (m_dropSink)
+                    m_dropSink->fetch_add(1, std::memory_order_relaxed);
                 return false;
             }
             m_queue.append(std::move(item));
@@ -123,6 +129,7 @@ private:
     QList<T> m_queue;
     qsizetype m_maxQueued;
     quint64 m_dropped = 0;
+    std::shared_ptr<std::atomic<quint64>> m_dropSink;
     bool m_open = true;
     bool m_inHandler = false;
     QObject *m_receiver;

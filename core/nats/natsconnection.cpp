@@ -825,6 +825,8 @@ public:
     QStringList m_servers;
     std::shared_ptr<EventMailbox> m_events;
     std::shared_ptr<QPromise<NatsError>> m_openPromise;
+    // Messages every subscription's mailbox dropped because its handler fell behind.
+    std::shared_ptr<std::atomic<quint64>> m_dropped = std::make_shared<std::atomic<quint64>>(0);
 
     mutable std::mutex m_handleMutex;
     Handle m_handle;
@@ -932,6 +934,11 @@ QString NatsConnection::inboxPrefix() const
 QString NatsConnection::newInbox() const
 {
     return d->m_inboxPrefix + u'.' + nuid();
+}
+
+quint64 NatsConnection::droppedMessages() const
+{
+    return d->m_dropped->load(std::memory_order_relaxed);
 }
 
 qint64 NatsConnection::maxPayload() const
@@ -1045,7 +1052,7 @@ std::unique_ptr<Subscription> NatsConnection::subscribe(const QString &subject, 
     auto mailbox = std::make_shared<MessageMailbox>(
         context ? context : this,
         [handler = std::move(handler)](QList<NatsMessage> &&batch) { handler(batch); },
-        kMaxQueuedMessages);
+        kMaxQueuedMessages, d->m_dropped);
     auto *closure = new std::shared_ptr<MessageMailbox>(mailbox);
     natsSubscription *sub = nullptr;
     const QByteArray subjectUtf8 = subject.toUtf8();

@@ -59,6 +59,9 @@ public:
     QString inboxPrefix() const; // "_INBOX_<id>"
     QString newInbox() const;    // "_INBOX_<id>.<unique>"
     qint64 maxPayload() const;
+    // Messages dropped over the connection's life from the bounded queues in front of its
+    // subscriptions' handlers, when a handler fell behind (slow consumer). Any thread.
+    quint64 droppedMessages() const;
 
     // Fire-and-forget publish (buffered by cnats; never blocks on the network).
     NatsError publish(const QString &subject, const QByteArray &data, const Headers &headers = {},

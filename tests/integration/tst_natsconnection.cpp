@@ -212,6 +212,41 @@ private slots:
         QVERIFY(worker.wait(kWaitMs));
     }
 
+    void handlerBehindAFloodDropsAndCounts()
+    {
+        NatsConnection connection;
+        QVERIFY(open(connection, optionsFor(*m_server)));
+        QThread worker;
+        worker.start();
+        auto *context = new QObject;
+        context->moveToThread(&worker);
+        Collector onWorker;
+        auto subscription =
+            connection.subscribe(QStringLiteral("flood.x"), context, onWorker.handler());
+        QVERIFY(subscription);
+        QVERIFY(flushed(connection));
+
+        // The held handler's bounded queue takes the oldest 65,536; the rest is dropped and
+        // counted on the subscription and on the connection, never queued without end.
+        QSemaphore release;
+        QMetaObject::invokeMethod(context, [&release] { release.acquire(); });
+        constexpr int queueBound = 65536;
+        constexpr int beyond = 1000;
+        for (int i = 0; i < queueBound + beyond; ++i)
+            QVERIFY(
+                !connection.publish(QStringLiteral("flood.x"), QByteArray::number(i)).isError());
+        QTRY_COMPARE_WITH_TIMEOUT(connection.droppedMessages(), quint64(beyond), kWaitMs);
+        QCOMPARE(subscription->dropped(), quint64(beyond));
+        release.release();
+        QTRY_COMPARE_WITH_TIMEOUT(onWorker.messages.size(), queueBound, kWaitMs);
+        QCOMPARE(onWorker.messages.last().data, QByteArray::number(queueBound - 1));
+
+        subscription.reset();
+        context->deleteLater();
+        worker.quit();
+        QVERIFY(worker.wait(kWaitMs));
+    }
+
     void headersRoundTrip()
     {
         NatsConnection connection;
