@@ -1580,6 +1580,18 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>⚠ %1 spoofed · %2 malformed · %3 terminated</source>
         <translation>⚠ %1 gefälscht · %2 fehlerhaft · %3 beendet</translation>
     </message>
+    <message>
+        <source>Messages not shown</source>
+        <translation>Nicht angezeigte Nachrichten</translation>
+    </message>
+    <message>
+        <source>Live copies arrived faster than this console could show them and were skipped. Agents still received them, and channel history still holds them.</source>
+        <translation>Live-Kopien kamen schneller an, als diese Konsole sie anzeigen konnte, und wurden übersprungen. Die Agenten haben sie trotzdem erhalten, und der Kanalverlauf enthält sie weiterhin.</translation>
+    </message>
+    <message>
+        <source>%L1 not shown (console behind)</source>
+        <translation>%L1 nicht angezeigt (Konsole im Rückstand)</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DaemonPane</name>

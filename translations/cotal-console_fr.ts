@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>the delivery lease cannot be read (no delivery bucket or no read grant), so durable delivery is not reported</source>
-        <translation>le bail de distribution est illisible (pas de bucket de distribution ou pas de droit de lecture) : la distribution durable n’est pas signalée</translation>
+        <translation>le bail de distribution est illisible (pas de bucket de distribution ou pas de droit de lecture)&#xa0;: la distribution durable n’est pas signalée</translation>
     </message>
     <message>
         <source>not joined</source>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>live channel: no durable backstop is expected</source>
-        <translation>canal en direct : aucune distribution durable n’est prévue</translation>
+        <translation>canal en direct&#xa0;: aucune distribution durable n’est prévue</translation>
     </message>
     <message>
         <source>no delivery daemon holds the lease</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>no established durable membership: the join is still reconciling or came back not durable</source>
-        <translation>aucune adhésion durable établie : la jonction est encore en cours de réconciliation ou est revenue non durable</translation>
+        <translation>aucune adhésion durable établie&#xa0;: la jonction est encore en cours de réconciliation ou est revenue non durable</translation>
     </message>
     <message>
         <source>the delivery daemon is ready and the membership is established</source>
@@ -1579,6 +1579,18 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>⚠ %1 spoofed · %2 malformed · %3 terminated</source>
         <translation>⚠ %1 usurpés · %2 mal formés · %3 terminés</translation>
+    </message>
+    <message>
+        <source>Messages not shown</source>
+        <translation>Messages non affichés</translation>
+    </message>
+    <message>
+        <source>Live copies arrived faster than this console could show them and were skipped. Agents still received them, and channel history still holds them.</source>
+        <translation>Des copies en direct sont arrivées plus vite que cette console ne pouvait les afficher et ont été ignorées. Les agents les ont bien reçues, et l’historique du canal les conserve.</translation>
+    </message>
+    <message>
+        <source>%L1 not shown (console behind)</source>
+        <translation>%L1 non affichés (console en retard)</translation>
     </message>
 </context>
 <context>

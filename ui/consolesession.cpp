@@ -207,6 +207,14 @@ template<typename T> QFuture<T> ConsoleSession::call(std::function<QFuture<T>(En
     return m_host->invoke<T>(std::move(op));
 }
 
+QFuture<quint64> ConsoleSession::droppedCopies()
+{
+    if (!m_host)
+        return QtFuture::makeReadyFuture(quint64(0));
+    return m_host->invoke<quint64>(
+        [](Endpoint *e) { return QtFuture::makeReadyFuture(e->droppedCopies()); });
+}
+
 QFuture<endpoint::ChannelListResult> ConsoleSession::listChannels()
 {
     return call<endpoint::ChannelListResult>([](Endpoint *e) { return e->listChannels(); });

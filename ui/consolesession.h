@@ -39,7 +39,10 @@ public:
     endpoint::TapVisibility tapVisibility() const { return m_tap; }
     endpoint::AnomalyCounters anomalyCounters() const { return m_counters; }
     QStringList joinedChannels() const { return m_joined; }
+    // Received messages this session did not show because the console fell behind a flood:
+    // dropped by the GUI pacer (here) or before decoding (droppedCopies(), the endpoint's).
     quint64 droppedMessages() const { return m_pacer.dropped(); }
+    QFuture<quint64> droppedCopies();
     QString identity() const { return m_options.card.id; }
 
     QFuture<endpoint::ChannelListResult> listChannels();

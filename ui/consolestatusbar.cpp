@@ -26,6 +26,10 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
     m_space = label(QStringLiteral("statusSpace"), tr("Space"));
     m_identity = label(QStringLiteral("statusIdentity"), tr("Identity"));
     m_rate = label(QStringLiteral("statusRate"), tr("Messages per second"));
+    m_dropped = label(QStringLiteral("statusDropped"), tr("Messages not shown"));
+    m_dropped->setToolTip(tr("Live copies arrived faster than this console could show them and "
+                             "were skipped. Agents still received them, and channel history "
+                             "still holds them."));
     m_anomalies = new QToolButton(this);
     m_anomalies->setObjectName(QStringLiteral("statusAnomalies"));
     m_anomalies->setAccessibleName(tr("Anomalies: open the list"));
@@ -34,6 +38,7 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
     addPermanentWidget(m_anomalies);
     setState(Endpoint::State::Stopped, {});
     setRate(0);
+    setDropped(0);
     setAnomalies({});
 }
 
@@ -73,6 +78,12 @@ void ConsoleStatusBar::setConnection(const QString &server, const QString &space
 void ConsoleStatusBar::setRate(double messagesPerSecond)
 {
     m_rate->setText(tr("%1 msg/s").arg(messagesPerSecond, 0, 'f', 0));
+}
+
+void ConsoleStatusBar::setDropped(quint64 messages)
+{
+    m_dropped->setVisible(messages > 0);
+    m_dropped->setText(tr("%L1 not shown (console behind)").arg(messages));
 }
 
 void ConsoleStatusBar::setAnomalies(const endpoint::AnomalyCounters &counters)

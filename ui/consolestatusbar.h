@@ -10,7 +10,8 @@ class QToolButton;
 namespace cotal::ui {
 
 // Always-visible connection facts: state (including auto-reconnect), server, space, identity,
-// messages per second and the anomalies counter, which opens the anomaly list.
+// messages per second, messages skipped under a flood, and the anomalies counter, which opens the
+// anomaly list.
 class ConsoleStatusBar final : public QStatusBar
 {
     Q_OBJECT
@@ -23,6 +24,8 @@ public:
     void setConnection(const QString &server, const QString &space, const QString &identity,
                        bool authMode);
     void setRate(double messagesPerSecond);
+    // Hidden while nothing was skipped.
+    void setDropped(quint64 messages);
     void setAnomalies(const endpoint::AnomalyCounters &counters);
     QString stateText() const;
 
@@ -35,6 +38,7 @@ private:
     QLabel *m_space;
     QLabel *m_identity;
     QLabel *m_rate;
+    QLabel *m_dropped;
     QToolButton *m_anomalies;
 };
 

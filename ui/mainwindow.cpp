@@ -551,6 +551,7 @@ void MainWindow::clearSessionModels()
     m_channels->clear();
     m_anomalies->clear();
     m_dmLens->clear();
+    m_statusBar->setDropped(0);
     m_lastTotal = m_feed->totalReceived();
 }
 
@@ -651,6 +652,11 @@ void MainWindow::updateRate()
     m_lastTotal = total;
     m_lastRateAt = now;
     m_statusBar->setRate(m_rate);
+    if (!m_session->isOpen())
+        return;
+    m_session->droppedCopies().then(this, [this](quint64 copies) {
+        m_statusBar->setDropped(copies + m_session->droppedMessages());
+    });
 }
 
 } // namespace cotal::ui

@@ -37,6 +37,10 @@ void MessagePacer::clear()
     m_batches.clear();
     m_backlog = 0;
     m_turn.stop();
+    if (m_dropped != 0) {
+        m_dropped = 0;
+        emit droppedChanged(0);
+    }
 }
 
 void MessagePacer::setBacklogLimit(qsizetype messages)

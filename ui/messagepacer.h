@@ -24,7 +24,7 @@ public:
     explicit MessagePacer(QObject *parent = nullptr);
 
     void push(const QList<endpoint::ReceivedMessage> &batch);
-    // Forgets what waits (a closed session); the dropped count stays.
+    // Forgets what waits and the dropped count (a closed session).
     void clear();
 
     void setBacklogLimit(qsizetype messages);

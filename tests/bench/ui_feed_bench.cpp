@@ -251,7 +251,12 @@ int main(int argc, char *argv[])
             std::printf(" %zus=%lld", second, rssEachSecond[second] / 1024);
     }
     std::printf("\n");
-    std::printf("dropped: %llu by the GUI pacer (console behind)\n",
-                static_cast<unsigned long long>(window->session()->droppedMessages()));
+    const quint64 droppedCopies = await(window->session()->droppedCopies());
+    std::printf("dropped (the status bar's \"not shown\"): %llu before decoding, %llu by the GUI "
+                "pacer; published - surfaced - dropped = %lld still in flight at the end\n",
+                static_cast<unsigned long long>(droppedCopies),
+                static_cast<unsigned long long>(window->session()->droppedMessages()),
+                static_cast<long long>(publisher.published.load() - surfaced - droppedCopies -
+                                       window->session()->droppedMessages()));
     return 0;
 }

@@ -83,6 +83,7 @@ private slots:
     void connectionDialogFillsFromJoinLink();
     void typedSecretLandsInKeychainNotSettings();
     void markdownIsSanitised();
+    void droppedCounterShowsOnlyWhenMessagesWereSkipped();
     void everyActionHasShortcutAndPaletteFindsIt();
 
 private:
@@ -357,6 +358,21 @@ void tst_ConsoleWindow::typedSecretLandsInKeychainNotSettings()
     QVERIFY(settings.contains("keychain"));
     QVERIFY(!settings.contains(secret.toUtf8()));
     QVERIFY(await(profile::SecretStore(service).remove(profileId, QStringLiteral("token"))).ok());
+}
+
+void tst_ConsoleWindow::droppedCounterShowsOnlyWhenMessagesWereSkipped()
+{
+    ui::ConsoleStatusBar bar;
+    bar.show();
+    auto *dropped = bar.findChild<QLabel *>(QStringLiteral("statusDropped"));
+    QVERIFY(dropped);
+    QVERIFY(!dropped->accessibleName().isEmpty());
+    QVERIFY(!dropped->isVisible());
+    bar.setDropped(1234);
+    QVERIFY(dropped->isVisible());
+    QVERIFY(dropped->text().contains(QLocale().toString(1234)));
+    bar.setDropped(0);
+    QVERIFY(!dropped->isVisible());
 }
 
 void tst_ConsoleWindow::markdownIsSanitised()
