@@ -57,7 +57,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
         case Sender:
             return m.from.name.isEmpty() ? m.from.id : m.from.name;
         case Target:
-            return e.target;
+            return e.message.kind == wire::DeliveryKind::Dm ? m_peerNames.value(e.target, e.target)
+                                                            : e.target;
         case Time:
             return formatTime(m.ts);
         case Text:
@@ -70,6 +71,8 @@ QVariant FeedModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Sender)
             return m.from.id;
+        if (index.column() == Target && e.message.kind == wire::DeliveryKind::Dm)
+            return e.target;
         if (index.column() == Historical && e.message.historical)
             return tr("Backfilled from channel history when joining, not received live");
         return {};
@@ -169,6 +172,16 @@ FeedModel::Entry FeedModel::makeEntry(const ReceivedMessage &message)
     e.line.replace(QLatin1Char('\r'), QLatin1Char(' '));
     e.target = targetOf(message);
     return e;
+}
+
+void FeedModel::setPeerNames(const QHash<QString, QString> &names)
+{
+    if (names == m_peerNames)
+        return;
+    m_peerNames = names;
+    if (m_count > 0)
+        emit dataChanged(index(0, Target), index(m_count - 1, Target),
+                         {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 void FeedModel::setFlushInterval(int ms)

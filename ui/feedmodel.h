@@ -3,6 +3,7 @@
 #include "core/endpoint/receivedmessage.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QTimer>
 #include <deque>
 #include <vector>
@@ -60,6 +61,10 @@ public:
     // coalesced into one insert (Wireshark's flushVisibleRows).
     void setFlushInterval(int ms);
 
+    // Agent id → display name (the roster's), so a DM's target reads as a name; the id stays in
+    // the tooltip and the raw data.
+    void setPeerNames(const QHash<QString, QString> &names);
+
     void append(const QList<endpoint::ReceivedMessage> &batch);
     // Inserts whatever is queued for the next flush now.
     void flush();
@@ -104,6 +109,7 @@ private:
     size_t m_head = 0;
     int m_count = 0;
 
+    QHash<QString, QString> m_peerNames;
     std::vector<Entry> m_queued; // waiting for the flush timer
     QTimer m_flushTimer;
 

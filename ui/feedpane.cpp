@@ -22,6 +22,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cotal::ui {
 
@@ -179,12 +180,19 @@ FeedPane::FeedPane(FeedModel *model, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(FeedModel::Text, QHeaderView::Stretch);
-    const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(FeedModel::Mode, 6 * em);
-    header->resizeSection(FeedModel::Sender, 9 * em);
-    header->resizeSection(FeedModel::Target, 9 * em);
-    header->resizeSection(FeedModel::Time, 8 * em);
-    header->resizeSection(FeedModel::Historical, 5 * em);
+    // Widths that fit a typical value (or the header, if wider) in this font, measured once.
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto fit = [&](int column, const QString &sample) {
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        const int text =
+            std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title));
+        header->resizeSection(column, text + 2 * metrics.horizontalAdvance(QLatin1Char('M')));
+    };
+    fit(FeedModel::Mode, FeedModel::modeLabel(wire::DeliveryKind::Anycast));
+    fit(FeedModel::Sender, QStringLiteral("reviewer-01"));
+    fit(FeedModel::Target, QStringLiteral("team.backend"));
+    fit(FeedModel::Time, QStringLiteral("00:00:00.000"));
+    fit(FeedModel::Historical, {});
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FeedPane::handleCurrentChanged);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {

@@ -112,6 +112,15 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     });
     connect(m_session, &ConsoleSession::messagesReceived, this, &MainWindow::handleMessages);
     connect(m_session, &ConsoleSession::rosterChanged, m_roster, &RosterModel::setRoster);
+    connect(m_session, &ConsoleSession::rosterChanged, this,
+            [this](const QList<wire::Presence> &roster) {
+                QHash<QString, QString> names;
+                for (const wire::Presence &peer : roster) {
+                    if (!peer.card.name.isEmpty())
+                        names.insert(peer.card.id, peer.card.name);
+                }
+                m_feed->setPeerNames(names);
+            });
     connect(m_session, &ConsoleSession::tapVisibilityChanged, m_dmPane, &DmLensPane::setVisibility);
     connect(m_session, &ConsoleSession::anomaly, m_anomalies, &AnomalyModel::append);
     connect(m_session, &ConsoleSession::anomalyCountersChanged, m_statusBar,
@@ -199,7 +208,7 @@ void MainWindow::buildConsole()
     split->addWidget(right);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
-    split->setSizes({560, 840});
+    split->setSizes({620, 780});
 
     auto *layout = new QVBoxLayout(m_consolePage);
     layout->setContentsMargins(6, 6, 6, 0);

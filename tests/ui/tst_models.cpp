@@ -85,6 +85,7 @@ private slots:
     void feedPauseHoldsRowsAndCounts();
     void feedCoalescesBatchesWithFlushInterval();
     void feedClearResets();
+    void feedShowsDmTargetsByName();
     void feedProxyFiltersModesChannelsSendersText();
     void feedProxyFollowsEvictions();
     void pacerReleasesOneBatchPerTurnInOrder();
@@ -451,6 +452,28 @@ void tst_Models::pacerClearForgetsWhatWaits()
     QCOMPARE(released.count(), 1);
     QCOMPARE(released.first().first().value<QList<endpoint::ReceivedMessage>>().first().message.id,
              QStringLiteral("m3"));
+}
+
+void tst_Models::feedShowsDmTargetsByName()
+{
+    FeedModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.append(
+        {message(0, wire::DeliveryKind::Dm, QStringLiteral("alice"), QStringLiteral("id-bob")),
+         message(1, wire::DeliveryKind::Channel, QStringLiteral("alice"),
+                 QStringLiteral("id-bob"))});
+    const QModelIndex dm = model.index(0, FeedModel::Target);
+    QCOMPARE(dm.data().toString(), QStringLiteral("id-bob"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setPeerNames({{QStringLiteral("id-bob"), QStringLiteral("bob")}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(dm.data().toString(), QStringLiteral("bob"));
+    QCOMPARE(dm.data(Qt::ToolTipRole).toString(), QStringLiteral("id-bob"));
+    QCOMPARE(dm.data(FeedModel::TargetRole).toString(), QStringLiteral("id-bob"));
+    // A channel named like an id is a channel: never renamed.
+    QCOMPARE(model.index(1, FeedModel::Target).data().toString(), QStringLiteral("id-bob"));
+    model.setPeerNames({{QStringLiteral("id-bob"), QStringLiteral("bob")}});
+    QCOMPARE(changed.count(), 1);
 }
 
 void tst_Models::feedProxyFiltersModesChannelsSendersText()
