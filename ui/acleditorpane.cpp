@@ -104,6 +104,14 @@ void AclEditorPane::buildUi()
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    // One line a row, the name first: the long owner id is elided (whole in its tooltip).
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->moveSection(AclTableModel::Name, AclTableModel::Owner);
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_table->horizontalHeader()->resizeSection(AclTableModel::Owner, 10 * em);
+    m_table->horizontalHeader()->resizeSection(AclTableModel::Patterns, 14 * em);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AclEditorPane::handleSelection);
 

@@ -47,6 +47,8 @@ QVariant AclTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Patterns)
             return standingText(row.lookup);
+        if (index.column() == Owner)
+            return displayValue(row, Owner);
         return {};
     case RawRole:
         return rawValue(row, index.column());
