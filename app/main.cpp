@@ -3,6 +3,7 @@
 #include "core/profile/profilestore.h"
 #include "cotalversion.h"
 #include "ui/consolestatusbar.h"
+#include "ui/deliverypane.h"
 #include "ui/languagesettings.h"
 #include "ui/mainwindow.h"
 
@@ -64,16 +65,19 @@ void openDemo(cotal::ui::MainWindow &window, cotal::local::LocalMesh &mesh)
     QObject::connect(&mesh, &cotal::local::LocalMesh::progress, &window,
                      [status](const QString &step) { status->showMessage(step); });
     QObject::connect(&mesh, &cotal::local::LocalMesh::ready, &window,
-                     [&window, status](const QString &url, const QString &space) {
+                     [&window, &mesh, status](const QString &url, const QString &space) {
                          cotal::profile::ConnectionProfile profile;
                          profile.name = QCoreApplication::translate("main", "Local demo");
                          profile.servers = {url};
                          profile.space = space;
                          profile.displayName = QStringLiteral("operator");
                          window.connectProfile(profile, {});
-                         status->showMessage(QCoreApplication::translate(
-                                                 "main", "Demo mesh on %1: no broker-enforced ACLs")
-                                                 .arg(url));
+                         window.deliveryPane()->nameDaemon(
+                             mesh.daemonId(),
+                             QCoreApplication::translate("main", "the demo mesh's daemon"));
+                         // The status bar's own labels now say where and that nothing is
+                         // enforced; the start-up steps are done.
+                         status->clearMessage();
                      });
     QObject::connect(
         &mesh, &cotal::local::LocalMesh::failed, &window, [&window](const QString &reason) {

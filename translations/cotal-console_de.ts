@@ -1672,10 +1672,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <translation>Status: %1 — %2</translation>
     </message>
     <message>
-        <source>Lease: not running</source>
-        <translation>Lease: läuft nicht</translation>
-    </message>
-    <message>
         <source>Lease: not seen yet</source>
         <translation>Lease: noch nicht gesehen</translation>
     </message>
@@ -1738,6 +1734,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Lease: not running here; no daemon holds lease.0</source>
+        <translation>Lease: läuft hier nicht; kein Daemon hält lease.0</translation>
+    </message>
+    <message>
+        <source>Lease: not running here; lease.0 is held by %1 (%2). A daemon started here is refused while that lease is live.</source>
+        <translation>Lease: läuft hier nicht; lease.0 wird von %1 gehalten (%2). Ein hier gestarteter Daemon wird abgewiesen, solange dieser Lease gültig ist.</translation>
     </message>
 </context>
 <context>
@@ -3003,10 +3007,6 @@ Zustell-Daemon ohne GUI:
         <translation>Lokale Demo</translation>
     </message>
     <message>
-        <source>Demo mesh on %1: no broker-enforced ACLs</source>
-        <translation>Demo-Mesh auf %1: keine vom Broker erzwungenen ACLs</translation>
-    </message>
-    <message>
         <source>Demo unavailable</source>
         <translation>Demo nicht verfügbar</translation>
     </message>
@@ -3017,6 +3017,10 @@ Connect to a server of your own instead.</source>
         <translation>Das lokale Demo-Mesh konnte nicht starten: %1
 
 Verbinden Sie sich stattdessen mit einem eigenen Server.</translation>
+    </message>
+    <message>
+        <source>the demo mesh&apos;s daemon</source>
+        <translation>der Daemon des Demo-Mesh</translation>
     </message>
 </context>
 </TS>

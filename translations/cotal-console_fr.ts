@@ -1672,10 +1672,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <translation>État&#xa0;: %1 — %2</translation>
     </message>
     <message>
-        <source>Lease: not running</source>
-        <translation>Bail&#xa0;: non actif</translation>
-    </message>
-    <message>
         <source>Lease: not seen yet</source>
         <translation>Bail&#xa0;: pas encore vu</translation>
     </message>
@@ -1738,6 +1734,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>%1  %2</source>
         <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Lease: not running here; no daemon holds lease.0</source>
+        <translation>Bail&#xa0;: pas en cours ici&#xa0;; aucun démon ne détient lease.0</translation>
+    </message>
+    <message>
+        <source>Lease: not running here; lease.0 is held by %1 (%2). A daemon started here is refused while that lease is live.</source>
+        <translation>Bail&#xa0;: pas en cours ici&#xa0;; lease.0 est détenu par %1 (%2). Un démon démarré ici est refusé tant que ce bail est valide.</translation>
     </message>
 </context>
 <context>
@@ -3003,10 +3007,6 @@ Démon de distribution sans interface graphique&#xa0;:
         <translation>Démo locale</translation>
     </message>
     <message>
-        <source>Demo mesh on %1: no broker-enforced ACLs</source>
-        <translation>Maillage de démonstration sur %1&#xa0;: aucune ACL imposée par le broker</translation>
-    </message>
-    <message>
         <source>Demo unavailable</source>
         <translation>Démo indisponible</translation>
     </message>
@@ -3017,6 +3017,10 @@ Connect to a server of your own instead.</source>
         <translation>Le maillage de démonstration local n&apos;a pas pu démarrer&#xa0;: %1
 
 Connectez-vous plutôt à un serveur de votre choix.</translation>
+    </message>
+    <message>
+        <source>the demo mesh&apos;s daemon</source>
+        <translation>le démon du maillage de démonstration</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ DaemonPane::DaemonPane(LeaseModel *leases, QWidget *parent)
     m_start->setAccessibleName(tr("Start the in-process delivery daemon"));
     m_stop->setAccessibleName(tr("Stop the in-process delivery daemon"));
     m_state->setAccessibleName(tr("Daemon state"));
+    m_lease->setObjectName(QStringLiteral("daemonLease"));
     m_lease->setAccessibleName(tr("Daemon lease"));
     m_counters->setAccessibleName(tr("Daemon metrics"));
     m_counters->setTextFormat(Qt::RichText);
@@ -152,11 +153,18 @@ void DaemonPane::showState(delivery::DeliveryDaemon::State state, const QString 
 
 void DaemonPane::showLease()
 {
+    const int row = m_leases->rowOfShard(0);
     if (m_daemonId.isEmpty()) {
-        m_lease->setText(tr("Lease: not running"));
+        const QString holder =
+            row < 0 ? QString() : m_leases->index(row, LeaseModel::Holder).data().toString();
+        m_lease->setText(
+            holder.isEmpty()
+                ? tr("Lease: not running here; no daemon holds lease.0")
+                : tr("Lease: not running here; lease.0 is held by %1 (%2). A daemon "
+                     "started here is refused while that lease is live.")
+                      .arg(holder, m_leases->index(row, LeaseModel::State).data().toString()));
         return;
     }
-    const int row = m_leases->rowOfShard(0);
     if (row < 0) {
         m_lease->setText(tr("Lease: not seen yet"));
         return;

@@ -144,9 +144,15 @@ void DeliveryPane::setRoster(const QList<wire::Presence> &roster)
     refreshNames();
 }
 
+void DeliveryPane::nameDaemon(const QString &id, const QString &name)
+{
+    m_daemonNames.insert(id, name);
+    refreshNames();
+}
+
 void DeliveryPane::refreshNames()
 {
-    QHash<QString, QString> names;
+    QHash<QString, QString> names = m_daemonNames;
     for (const wire::Presence &presence : std::as_const(m_roster))
         names.insert(presence.card.id, presence.card.name);
     if (!m_daemon->daemonId().isEmpty())

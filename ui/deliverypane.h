@@ -5,6 +5,7 @@
 #include "core/space/memberregistry.h"
 #include "core/wire/presence.h"
 
+#include <QHash>
 #include <QMap>
 #include <QTimer>
 #include <QWidget>
@@ -43,6 +44,9 @@ public:
         Health,
     };
     void showPage(Page page);
+    // Names a daemon that is not this console's (it has no presence card), e.g. the demo
+    // mesh's, wherever its id appears as a lease holder or membership owner.
+    void nameDaemon(const QString &id, const QString &name);
 
     LeaseModel *leaseModel() const { return m_leaseModel; }
     TimelineModel *timelineModel() const { return m_timelineModel; }
@@ -78,6 +82,7 @@ private:
     std::unique_ptr<space::MemberRegistry> m_members;
     std::optional<space::ChannelStats> m_stats;
     QList<wire::Presence> m_roster;
+    QHash<QString, QString> m_daemonNames;
     QMap<QString, wire::DeliveryClass> m_classes;
     bool m_frontierInFlight = false;
     quint64 m_attachGeneration = 0;

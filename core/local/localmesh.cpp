@@ -211,14 +211,16 @@ void LocalMesh::startDaemon()
     delivery::DeliveryOptions options;
     options.connection.servers = {m_server->url()};
     options.connection.name = QStringLiteral("cotal-console-delivery");
-    options.connection.inboxId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     options.space = m_options.space;
     m_daemon = std::make_unique<delivery::DeliveryHost>(options);
     m_daemon->start().then(this, [this](const delivery::DeliveryError &error) {
-        if (error.isError())
+        if (error.isError()) {
             fail(tr("The delivery daemon did not start: %1").arg(error.message));
-        else
-            startAgents();
+            return;
+        }
+        // Set on the daemon's thread before its start finished; the future orders the read.
+        m_daemonId = m_daemon->daemon()->id();
+        startAgents();
     });
 }
 

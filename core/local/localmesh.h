@@ -42,6 +42,8 @@ public:
     QString url() const;
     QString space() const { return m_options.space; }
     QString pidFile() const;
+    // The mesh's delivery daemon's instance id (the lease holder), once ready() was emitted.
+    QString daemonId() const { return m_daemonId; }
     static QString defaultStateDir();
 
 signals:
@@ -61,6 +63,7 @@ private:
     std::unique_ptr<NatsServerLauncher> m_server;
     std::unique_ptr<nats::NatsConnection> m_admin;
     std::unique_ptr<delivery::DeliveryHost> m_daemon;
+    QString m_daemonId;
     std::vector<std::unique_ptr<DemoAgent>> m_agents;
 };
 

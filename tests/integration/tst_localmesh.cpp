@@ -83,7 +83,8 @@ void tst_LocalMesh::startsALivingSpaceAndLeavesNothingBehind()
         QVERIFY(opened && !opened->isError());
         const nats::JetStream js(&connection);
 
-        // The daemon holds a ready lease.
+        // The daemon holds a ready lease, under the id the mesh names it by.
+        QVERIFY(!mesh.daemonId().isEmpty());
         const nats::KeyValue delivery(js, wire::deliveryBucket(mesh.space()));
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
@@ -91,7 +92,7 @@ void tst_LocalMesh::startsALivingSpaceAndLeavesNothingBehind()
                 if (!read || !read->ok())
                     return false;
                 const auto lease = wire::decodeDeliveryLease(read->entry.value);
-                return lease && lease.value().ready;
+                return lease && lease.value().ready && lease.value().holder == mesh.daemonId();
             }(),
             10000);
 

@@ -21,6 +21,7 @@
 #include "ui/timelineview.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QtTest>
 #include <atomic>
 
@@ -115,6 +116,7 @@ private slots:
     void readyLeaseWithoutResponderWarns();
     void timelineCarriesJoinAndLeaveCursors();
     void deliveryPaneRunsItsOwnDaemon();
+    void leaseHeldElsewhereIsNamedAndExplained();
     void realTtlExpiryIsForceReleasedFromTheInspector();
     void timelineModelKeepsGenerationsInOrder();
     void feedFreshnessFollowsHeartbeat();
@@ -342,6 +344,35 @@ void tst_DeliveryPanes::deliveryPaneRunsItsOwnDaemon()
     pane.daemonPane()->stop();
     QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
                               testing::kKitWaitMs);
+    session.close();
+}
+
+void tst_DeliveryPanes::leaseHeldElsewhereIsNamedAndExplained()
+{
+    DeliveryKit kit(m_server.url(), newSpace());
+    QCOMPARE(kit.open(), QString());
+    nats::ConnectionOptions connection;
+    connection.servers = {m_server.url()};
+    ui::ConsoleSession session;
+    ui::DeliveryPane pane(&session);
+    pane.nameDaemon(QStringLiteral("mesh-daemon"), QStringLiteral("the demo mesh's daemon"));
+    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+    auto *lease = pane.daemonPane()->findChild<QLabel *>(QStringLiteral("daemonLease"));
+    QVERIFY(lease);
+    QTRY_VERIFY_WITH_TIMEOUT(lease->text().contains(u"no daemon holds"), testing::kKitWaitMs);
+
+    // Another daemon (not this console's, without a presence card) takes the lease.
+    space::DeliveryLease writer(kit.bucket(wire::deliveryBucket(kit.space())));
+    const auto taken = awaitResult(writer.acquire(QStringLiteral("mesh-daemon")));
+    QVERIFY(taken && taken->ok());
+    LeaseModel *leases = pane.leaseModel();
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::ClaimedNotReady,
+                              testing::kKitWaitMs);
+    const QModelIndex holder = leases->index(leases->rowOfShard(0), LeaseModel::Holder);
+    QVERIFY(holder.data().toString().contains(u"the demo mesh's daemon"));
+    QVERIFY(lease->text().contains(u"the demo mesh's daemon"));
+    QVERIFY(lease->text().contains(u"refused"));
     session.close();
 }
 
