@@ -196,8 +196,10 @@ void MainWindow::buildConsole()
     auto *left = new QSplitter(Qt::Vertical, m_consolePage);
     left->addWidget(m_signalsPane);
     left->addWidget(m_rosterPane);
-    left->setStretchFactor(0, 2);
+    // The roster is what grows with the space; the signals need a few lines.
+    left->setStretchFactor(0, 1);
     left->setStretchFactor(1, 3);
+    left->setSizes({300, 600});
     auto *right = new QWidget(m_consolePage);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
