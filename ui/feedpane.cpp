@@ -1,5 +1,6 @@
 #include "ui/feedpane.h"
 
+#include "ui/columnwidth.h"
 #include "ui/feedexport.h"
 #include "ui/feedfilterproxy.h"
 #include "ui/feedmodel.h"
@@ -22,7 +23,6 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace cotal::ui {
 
@@ -180,19 +180,11 @@ FeedPane::FeedPane(FeedModel *model, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
     header->setSectionResizeMode(FeedModel::Text, QHeaderView::Stretch);
-    // Widths that fit a typical value (or the header, if wider) in this font, measured once.
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const auto fit = [&](int column, const QString &sample) {
-        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-        const int text =
-            std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title));
-        header->resizeSection(column, text + 2 * metrics.horizontalAdvance(QLatin1Char('M')));
-    };
-    fit(FeedModel::Mode, FeedModel::modeLabel(wire::DeliveryKind::Anycast));
-    fit(FeedModel::Sender, QStringLiteral("reviewer-01"));
-    fit(FeedModel::Target, QStringLiteral("team.backend"));
-    fit(FeedModel::Time, QStringLiteral("00:00:00.000"));
-    fit(FeedModel::Historical, {});
+    fitColumnToSample(m_view, FeedModel::Mode, FeedModel::modeLabel(wire::DeliveryKind::Anycast));
+    fitColumnToSample(m_view, FeedModel::Sender, QStringLiteral("reviewer-01"));
+    fitColumnToSample(m_view, FeedModel::Target, QStringLiteral("team.backend"));
+    fitColumnToSample(m_view, FeedModel::Time, QStringLiteral("00:00:00.000"));
+    fitColumnToSample(m_view, FeedModel::Historical, {});
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FeedPane::handleCurrentChanged);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {

@@ -1,5 +1,6 @@
 #include "ui/rosterpane.h"
 
+#include "ui/columnwidth.h"
 #include "ui/presencestyle.h"
 #include "ui/rosterfilterproxy.h"
 #include "ui/rostermodel.h"
@@ -10,7 +11,6 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace cotal::ui {
 
@@ -47,22 +47,14 @@ RosterPane::RosterPane(RosterModel *model, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RosterModel::Activity, QHeaderView::Stretch);
-    // Widths that fit a typical value (or the header, if wider) in this font, measured once.
-    const QFontMetrics metrics = m_view->fontMetrics();
-    const auto fit = [&](int column, const QString &sample) {
-        const QString title = model->headerData(column, Qt::Horizontal).toString();
-        const int text =
-            std::max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title));
-        header->resizeSection(column, text + 2 * metrics.horizontalAdvance(QLatin1Char('M')));
-    };
-    fit(RosterModel::Name, QStringLiteral("reviewer-01"));
-    fit(RosterModel::Status, PresenceStyle::glyph(wire::PresenceStatus::Waiting) +
-                                 QLatin1Char(' ') +
-                                 PresenceStyle::label(wire::PresenceStatus::Waiting));
-    fit(RosterModel::Role, QStringLiteral("reviewer"));
-    fit(RosterModel::Harness, QStringLiteral("cotal-cli"));
-    fit(RosterModel::Model, QStringLiteral("gpt-5-codex"));
-    fit(RosterModel::HeartbeatAge, QStringLiteral("59 s"));
+    fitColumnToSample(m_view, RosterModel::Name, QStringLiteral("reviewer-01"));
+    fitColumnToSample(m_view, RosterModel::Status,
+                      PresenceStyle::glyph(wire::PresenceStatus::Waiting) + QLatin1Char(' ') +
+                          PresenceStyle::label(wire::PresenceStatus::Waiting));
+    fitColumnToSample(m_view, RosterModel::Role, QStringLiteral("reviewer"));
+    fitColumnToSample(m_view, RosterModel::Harness, QStringLiteral("cotal-cli"));
+    fitColumnToSample(m_view, RosterModel::Model, QStringLiteral("gpt-5-codex"));
+    fitColumnToSample(m_view, RosterModel::HeartbeatAge, QStringLiteral("59 s"));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())
