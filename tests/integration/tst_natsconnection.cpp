@@ -76,6 +76,31 @@ struct Collector
     }
 };
 
+// A context object on a worker thread whose event loop a test can hold.
+struct HeldWorker
+{
+    QThread thread;
+    QObject *context = new QObject;
+    QSemaphore release;
+
+    HeldWorker()
+    {
+        thread.start();
+        context->moveToThread(&thread);
+    }
+    ~HeldWorker()
+    {
+        context->deleteLater();
+        thread.quit();
+        thread.wait();
+    }
+    // Blocks the worker's event loop until release.release(): deliveries pile up meanwhile.
+    void hold()
+    {
+        QMetaObject::invokeMethod(context, [this] { release.acquire(); });
+    }
+};
+
 // Writes a server config into `dir` and returns its path.
 QString writeConfig(const QTemporaryDir &dir, const QByteArray &body)
 {
@@ -172,29 +197,24 @@ private slots:
         NatsConnection connection;
         QVERIFY(open(connection, optionsFor(*m_server)));
 
-        QThread worker;
-        worker.start();
-        auto *context = new QObject;
-        context->moveToThread(&worker);
-
+        HeldWorker worker;
         Collector onWorker;
         Collector onMain;
         auto workerSubscription =
-            connection.subscribe(QStringLiteral("batch.x"), context, onWorker.handler());
+            connection.subscribe(QStringLiteral("batch.x"), worker.context, onWorker.handler());
         auto mainSubscription =
             connection.subscribe(QStringLiteral("batch.x"), this, onMain.handler());
         QVERIFY(workerSubscription && mainSubscription);
         QVERIFY(flushed(connection));
 
         // Hold the worker's event loop so deliveries pile up behind one queued drain.
-        QSemaphore release;
-        QMetaObject::invokeMethod(context, [&release] { release.acquire(); });
+        worker.hold();
         constexpr int count = 2000;
         for (int i = 0; i < count; ++i)
             QVERIFY(
                 !connection.publish(QStringLiteral("batch.x"), QByteArray::number(i)).isError());
         QTRY_COMPARE_WITH_TIMEOUT(onMain.messages.size(), count, kWaitMs);
-        release.release();
+        worker.release.release();
 
         QTRY_COMPARE_WITH_TIMEOUT(onWorker.messages.size(), count, kWaitMs);
         for (int i = 0; i < count; ++i)
@@ -202,34 +222,27 @@ private slots:
         QVERIFY(onWorker.batchSizes.size() < count);
         QVERIFY(*std::max_element(onWorker.batchSizes.begin(), onWorker.batchSizes.end()) > 1);
         for (QThread *thread : onWorker.threads)
-            QCOMPARE(thread, &worker);
+            QCOMPARE(thread, &worker.thread);
         for (QThread *thread : onMain.threads)
             QCOMPARE(thread, QThread::currentThread());
 
         workerSubscription.reset();
-        context->deleteLater();
-        worker.quit();
-        QVERIFY(worker.wait(kWaitMs));
     }
 
     void handlerBehindAFloodDropsAndCounts()
     {
         NatsConnection connection;
         QVERIFY(open(connection, optionsFor(*m_server)));
-        QThread worker;
-        worker.start();
-        auto *context = new QObject;
-        context->moveToThread(&worker);
+        HeldWorker worker;
         Collector onWorker;
         auto subscription =
-            connection.subscribe(QStringLiteral("flood.x"), context, onWorker.handler());
+            connection.subscribe(QStringLiteral("flood.x"), worker.context, onWorker.handler());
         QVERIFY(subscription);
         QVERIFY(flushed(connection));
 
         // The held handler's bounded queue takes the oldest 65,536; the rest is dropped and
         // counted on the subscription and on the connection, never queued without end.
-        QSemaphore release;
-        QMetaObject::invokeMethod(context, [&release] { release.acquire(); });
+        worker.hold();
         constexpr int queueBound = 65536;
         constexpr int beyond = 1000;
         for (int i = 0; i < queueBound + beyond; ++i)
@@ -237,14 +250,10 @@ private slots:
                 !connection.publish(QStringLiteral("flood.x"), QByteArray::number(i)).isError());
         QTRY_COMPARE_WITH_TIMEOUT(connection.droppedMessages(), quint64(beyond), kWaitMs);
         QCOMPARE(subscription->dropped(), quint64(beyond));
-        release.release();
+        worker.release.release();
         QTRY_COMPARE_WITH_TIMEOUT(onWorker.messages.size(), queueBound, kWaitMs);
         QCOMPARE(onWorker.messages.last().data, QByteArray::number(queueBound - 1));
-
         subscription.reset();
-        context->deleteLater();
-        worker.quit();
-        QVERIFY(worker.wait(kWaitMs));
     }
 
     void headersRoundTrip()

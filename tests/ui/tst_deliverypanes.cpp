@@ -127,6 +127,13 @@ private slots:
 
 private:
     QString newSpace() { return QStringLiteral("dp%1").arg(++m_spaces); }
+    // The console's own admin session on the test server.
+    endpoint::EndpointOptions adminOptions(const QString &space) const
+    {
+        nats::ConnectionOptions connection;
+        connection.servers = {m_server.url()};
+        return endpoint::EndpointOptions::adminConsole(connection, space);
+    }
 
     NatsServerProcess m_server;
     int m_spaces = 0;
@@ -228,11 +235,9 @@ void tst_DeliveryPanes::readyLeaseWithoutResponderWarns()
     QVERIFY(!inspector.cell(0).data(LeaseModel::ForceReleaseRole).toBool());
 
     // The console's own session asks ctl.delivery, as the Delivery tab does.
-    nats::ConnectionOptions connection;
-    connection.servers = {m_server.url()};
     ui::ConsoleSession session;
     QSignalSpy started(&session, &ui::ConsoleSession::started);
-    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    session.open(adminOptions(kit.space()));
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, testing::kKitWaitMs);
     ui::ResponderProbe probe([&session] {
         return session.control(QStringLiteral("delivery"), QStringLiteral("listMemberships"), {},
@@ -321,11 +326,9 @@ void tst_DeliveryPanes::deliveryPaneRunsItsOwnDaemon()
 {
     DeliveryKit kit(m_server.url(), newSpace());
     QCOMPARE(kit.open(), QString());
-    nats::ConnectionOptions connection;
-    connection.servers = {m_server.url()};
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
-    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    session.open(adminOptions(kit.space()));
     QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
 
     LeaseModel *leases = pane.leaseModel();
@@ -351,12 +354,10 @@ void tst_DeliveryPanes::leaseHeldElsewhereIsNamedAndExplained()
 {
     DeliveryKit kit(m_server.url(), newSpace());
     QCOMPARE(kit.open(), QString());
-    nats::ConnectionOptions connection;
-    connection.servers = {m_server.url()};
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
     pane.nameDaemon(QStringLiteral("mesh-daemon"), QStringLiteral("the demo mesh's daemon"));
-    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    session.open(adminOptions(kit.space()));
     QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
     auto *lease = pane.daemonPane()->findChild<QLabel *>(QStringLiteral("daemonLease"));
     QVERIFY(lease);
@@ -380,11 +381,9 @@ void tst_DeliveryPanes::realTtlExpiryIsForceReleasedFromTheInspector()
 {
     DeliveryKit kit(m_server.url(), newSpace());
     QCOMPARE(kit.open(), QString());
-    nats::ConnectionOptions connection;
-    connection.servers = {m_server.url()};
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
-    session.open(endpoint::EndpointOptions::adminConsole(connection, kit.space()));
+    session.open(adminOptions(kit.space()));
     QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
     LeaseModel *leases = pane.leaseModel();
 
