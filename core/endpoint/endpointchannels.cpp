@@ -175,7 +175,8 @@ QFuture<int> Endpoint::Private::backfill(const QString &channel, quint64 waterma
                   if (!policy.replay || epoch != m_epoch)
                       return ready(0);
                   HistoryReader::Start start;
-                  if (const std::optional<qint64> window = replayWindowMs(policy.replayWindow))
+                  if (const wire::Result<qint64> window =
+                          wire::parseReplayWindow(policy.replayWindow))
                       start.time = QDateTime::currentDateTimeUtc().addMSecs(-*window);
                   const QString filter = *wire::channelSubscription(m_options.space, channel);
                   return m_history->read(filter, start, watermark)

@@ -160,7 +160,7 @@ void Endpoint::Private::handleRegistryEntries(const QList<nats::KvEntry> &entrie
 {
     bool changed = false;
     for (const nats::KvEntry &entry : entries) {
-        if (entry.key == kDefaultsKey) {
+        if (entry.key == wire::kChannelDefaultsKey) {
             if (!entry.isLive()) {
                 m_registry.defaults = RegistryEntry{};
                 changed = true;
@@ -199,16 +199,17 @@ QFuture<ChannelPolicy> Endpoint::Private::freshPolicy(const QString &channel)
     return own
         .then(q,
               [this, kv](const nats::KvResult &channelRead) {
-                  return kv.get(kDefaultsKey).then(q, [channelRead](const nats::KvResult &read) {
-                      std::optional<RegistryEntry> channelEntry;
-                      if (channelRead.ok() && channelRead.entry.isLive())
-                          channelEntry = decodeRegistryEntry(channelRead.entry.value);
-                      RegistryEntry defaults;
-                      if (read.ok() && read.entry.isLive())
-                          defaults =
-                              decodeRegistryEntry(read.entry.value).value_or(RegistryEntry{});
-                      return resolvePolicy(channelEntry ? &*channelEntry : nullptr, defaults);
-                  });
+                  return kv.get(wire::kChannelDefaultsKey.toString())
+                      .then(q, [channelRead](const nats::KvResult &read) {
+                          std::optional<RegistryEntry> channelEntry;
+                          if (channelRead.ok() && channelRead.entry.isLive())
+                              channelEntry = decodeRegistryEntry(channelRead.entry.value);
+                          RegistryEntry defaults;
+                          if (read.ok() && read.entry.isLive())
+                              defaults =
+                                  decodeRegistryEntry(read.entry.value).value_or(RegistryEntry{});
+                          return resolvePolicy(channelEntry ? &*channelEntry : nullptr, defaults);
+                      });
               })
         .unwrap();
 }

@@ -1,5 +1,6 @@
 #include "core/endpoint/endpoint_p.h"
 #include "core/wire/channels.h"
+#include "core/wire/control.h"
 #include "core/wire/jsonwriter.h"
 #include "core/wire/subjects.h"
 
@@ -125,7 +126,7 @@ QFuture<ControlResult> Endpoint::Private::control(const QString &service, const 
                 }
                 return result;
             }
-            std::optional<ControlReplyBody> decoded = decodeControlReply(answer.reply.data);
+            wire::Result<wire::ControlReply> decoded = wire::decodeControlReply(answer.reply.data);
             if (!decoded) {
                 result.status = ControlResult::Status::Failed;
                 result.error = QStringLiteral("undecodable control reply");
@@ -133,8 +134,8 @@ QFuture<ControlResult> Endpoint::Private::control(const QString &service, const 
             }
             result.status =
                 decoded->ok ? ControlResult::Status::Ok : ControlResult::Status::Refused;
-            result.data = std::move(decoded->data);
-            result.error = std::move(decoded->error);
+            result.data = decoded->data.value_or(wire::JsonValue{});
+            result.error = decoded->error.value_or(QString());
             return result;
         });
 }

@@ -2,6 +2,7 @@
 
 #include "core/nats/jetstream.h"
 #include "core/nats/natserror.h"
+#include "core/wire/channelconfig.h"
 #include "core/wire/jsonvalue.h"
 #include "core/wire/message.h"
 #include "core/wire/presence.h"
@@ -82,11 +83,7 @@ enum class DeliveryHealth
     Degraded,
 };
 
-enum class DeliveryClass
-{
-    Live,
-    Durable,
-};
+using wire::DeliveryClass;
 
 // One row of the channel list (endpoint.md §11).
 struct ChannelRow

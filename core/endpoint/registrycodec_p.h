@@ -48,26 +48,13 @@ struct RegistryCache
     ChannelPolicy resolve(const QString &channel) const;
 };
 
-inline const QString kDefaultsKey = QStringLiteral("=defaults");
-
 ChannelPolicy resolvePolicy(const RegistryEntry *channel, const RegistryEntry &defaults);
 
 // Undecodable → no value (the caller keeps the last good one).
 std::optional<RegistryEntry> decodeRegistryEntry(QByteArrayView payload);
 
-// `^\d+(s|m|h|d)$` after a JS trim, in ms; no value when invalid.
-std::optional<qint64> replayWindowMs(const QString &window);
-
-// The `ready` flag of a delivery lease record; false when undecodable.
+// The `ready` flag of a delivery lease record; false when undecodable. Deliberately looser than
+// wire::decodeDeliveryLease: the reference's health check reads only `record?.ready === true`.
 bool leaseReady(QByteArrayView payload);
-
-// ControlReply {ok, data?, error?} (wire.md §6.5).
-struct ControlReplyBody
-{
-    bool ok = false;
-    wire::JsonValue data;
-    QString error;
-};
-std::optional<ControlReplyBody> decodeControlReply(QByteArrayView payload);
 
 } // namespace cotal::endpoint

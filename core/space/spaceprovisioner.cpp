@@ -2,6 +2,7 @@
 
 #include "core/nats/keyvalue.h"
 #include "core/space/spaceerror.h"
+#include "core/wire/channelconfig.h"
 #include "core/wire/jsonreader.h"
 #include "core/wire/jsonwriter.h"
 #include "core/wire/names.h"
@@ -24,7 +25,7 @@ constexpr qint64 kDeliveryLeaseTtlMs = 30000;
 constexpr qint64 kManagerLeaseTtlMs = 10000;
 constexpr qint64 kMembershipFeedMaxBytes = 67108864;
 constexpr int kDefaultsAttempts = 5;
-const QString kDefaultsKey = QStringLiteral("=defaults");
+const QString kDefaultsKey = wire::kChannelDefaultsKey.toString();
 
 // One of the 12 streams of a space: how to create it and what the server must then report.
 struct StreamSpec
