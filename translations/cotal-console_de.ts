@@ -2552,6 +2552,18 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
+    <message>
+        <source>Feed &amp;capacity…</source>
+        <translation>Feed-&amp;Kapazität…</translation>
+    </message>
+    <message>
+        <source>Feed capacity</source>
+        <translation>Feed-Kapazität</translation>
+    </message>
+    <message>
+        <source>Messages the live feed keeps (the oldest go first; more costs memory):</source>
+        <translation>Nachrichten, die der Live-Feed behält (die ältesten zuerst entfernt; mehr kostet Speicher):</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>

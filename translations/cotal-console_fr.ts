@@ -2552,6 +2552,18 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>&amp;Settings</source>
         <translation>&amp;Paramètres</translation>
     </message>
+    <message>
+        <source>Feed &amp;capacity…</source>
+        <translation>&amp;Capacité du flux…</translation>
+    </message>
+    <message>
+        <source>Feed capacity</source>
+        <translation>Capacité du flux</translation>
+    </message>
+    <message>
+        <source>Messages the live feed keeps (the oldest go first; more costs memory):</source>
+        <translation>Messages conservés par le flux en direct (les plus anciens partent d’abord&#xa0;; davantage coûte de la mémoire)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>

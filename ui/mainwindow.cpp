@@ -20,6 +20,7 @@
 #include "ui/deliverypane.h"
 #include "ui/dmlensmodel.h"
 #include "ui/dmlenspane.h"
+#include "ui/feedcapacitysetting.h"
 #include "ui/feedmodel.h"
 #include "ui/feedpane.h"
 #include "ui/languagesettings.h"
@@ -76,7 +77,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Cotal Console"));
-    m_feed->setCapacity(options.feedCapacity);
+    m_feed->setCapacity(FeedCapacitySetting(options.settingsFile).load(options.feedCapacity));
     // Coalesce bursts: at most one feed insert per 50 ms whatever the message rate.
     m_feed->setFlushInterval(50);
 
@@ -405,6 +406,20 @@ void MainWindow::buildActions()
         QStringLiteral("actionSend"), [this] { m_compose->send(); }, composeMenu);
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addMenu(LanguageSettings::createMenu(settingsMenu));
+    addAction(
+        tr("Feed &capacity…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+        QStringLiteral("actionFeedCapacity"),
+        [this] {
+            bool ok = false;
+            const int capacity = QInputDialog::getInt(
+                this, tr("Feed capacity"),
+                tr("Messages the live feed keeps (the oldest go first; more costs memory):"),
+                m_feed->capacity(), FeedCapacitySetting::Minimum, FeedCapacitySetting::Maximum,
+                10000, &ok);
+            if (ok)
+                setFeedCapacity(capacity);
+        },
+        settingsMenu);
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     addAction(
         tr("&About Cotal Console"), QKeySequence(Qt::Key_F1), QStringLiteral("actionAbout"),
@@ -651,6 +666,13 @@ void MainWindow::refreshChannels()
         m_channelsPane->setListingError({});
         m_channels->setRows(result.rows);
     });
+}
+
+void MainWindow::setFeedCapacity(int capacity)
+{
+    const FeedCapacitySetting setting(m_options.settingsFile);
+    setting.save(capacity);
+    m_feed->setCapacity(setting.load(capacity));
 }
 
 void MainWindow::updateRate()

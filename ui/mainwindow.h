@@ -74,6 +74,8 @@ public:
     ConsoleSession *session() const { return m_session; }
     RosterModel *rosterModel() const { return m_roster; }
     FeedModel *feedModel() const { return m_feed; }
+    // Resizes the live feed's ring buffer (oldest rows go first) and remembers the size.
+    void setFeedCapacity(int capacity);
     ChannelsModel *channelsModel() const { return m_channels; }
     FeedPane *feedPane() const { return m_feedPane; }
     RosterPane *rosterPane() const { return m_rosterPane; }

@@ -9,6 +9,7 @@
 #include "ui/consolesession.h"
 #include "ui/consolestatusbar.h"
 #include "ui/dmlenspane.h"
+#include "ui/feedcapacitysetting.h"
 #include "ui/feedfilterproxy.h"
 #include "ui/feedmodel.h"
 #include "ui/feedpane.h"
@@ -84,6 +85,7 @@ private slots:
     void typedSecretLandsInKeychainNotSettings();
     void markdownIsSanitised();
     void droppedCounterShowsOnlyWhenMessagesWereSkipped();
+    void feedCapacityIsConfigurableAndRemembered();
     void everyActionHasShortcutAndPaletteFindsIt();
 
 private:
@@ -373,6 +375,24 @@ void tst_ConsoleWindow::droppedCounterShowsOnlyWhenMessagesWereSkipped()
     QVERIFY(dropped->text().contains(QLocale().toString(1234)));
     bar.setDropped(0);
     QVERIFY(!dropped->isVisible());
+}
+
+void tst_ConsoleWindow::feedCapacityIsConfigurableAndRemembered()
+{
+    const QString settings = m_settingsDir.filePath(QStringLiteral("capacity.ini"));
+    const ui::MainWindow::Options options{settings, QStringLiteral("cotal-console-uitest"), 50000};
+    {
+        ui::MainWindow window(options);
+        QCOMPARE(window.feedModel()->capacity(), 50000);
+        window.setFeedCapacity(2000);
+        QCOMPARE(window.feedModel()->capacity(), 2000);
+        // Out of range is clamped, never taken as is.
+        window.setFeedCapacity(5);
+        QCOMPARE(window.feedModel()->capacity(), ui::FeedCapacitySetting::Minimum);
+        window.setFeedCapacity(2000);
+    }
+    ui::MainWindow reopened(options);
+    QCOMPARE(reopened.feedModel()->capacity(), 2000);
 }
 
 void tst_ConsoleWindow::markdownIsSanitised()
