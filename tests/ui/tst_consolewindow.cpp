@@ -18,6 +18,7 @@
 #include "ui/messageview.h"
 #include "ui/rostermodel.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -433,6 +434,8 @@ void tst_ConsoleWindow::everyActionHasShortcutAndPaletteFindsIt()
         ui::CommandPaletteModel::fuzzyScore(QStringLiteral("xyz"), QStringLiteral("Live feed")),
         -1);
     ui::CommandPalette palette(actions, &window);
+    QAbstractItemModelTester tester(palette.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
     palette.filterEdit()->setText(QStringLiteral("pause"));
     QVERIFY(palette.model()->rowCount() >= 1);
     QCOMPARE(ui::CommandPaletteModel::plainText(palette.model()->action(0)),
