@@ -11,7 +11,6 @@ ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
 {
     connect(&m_pacer, &MessagePacer::released, this, &ConsoleSession::messagesReceived);
-    connect(&m_pacer, &MessagePacer::droppedChanged, this, &ConsoleSession::messagesDropped);
 }
 
 // A host's destructor stops its endpoint and joins its thread: a bounded wait, at shutdown only.

@@ -71,8 +71,6 @@ signals:
     void stateChanged(cotal::endpoint::Endpoint::State state, const QString &reason);
     // One batch per event-loop turn (MessagePacer).
     void messagesReceived(const QList<cotal::endpoint::ReceivedMessage> &batch);
-    // The running total of received messages dropped because the GUI fell too far behind.
-    void messagesDropped(quint64 total);
     void rosterChanged(const QList<cotal::wire::Presence> &roster);
     void channelsChanged();
     void joinedChannelsChanged(const QStringList &channels);
