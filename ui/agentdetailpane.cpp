@@ -55,6 +55,8 @@ AgentDetailPane::AgentDetailPane(RosterModel *roster, FeedModel *feed, QWidget *
     m_view->setAccessibleName(tr("Last messages of the agent"));
     m_view->setModel(m_messages);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->setShowGrid(false);
     m_view->setWordWrap(false);
     m_view->hideColumn(FeedModel::Sender);

@@ -22,9 +22,20 @@ int DmLensModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+void DmLensModel::setPeerNames(const QHash<QString, QString> &names)
+{
+    if (names == m_peerNames)
+        return;
+    m_peerNames = names;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, PeerA), index(rowCount() - 1, PeerB), {Qt::DisplayRole});
+}
+
 QString DmLensModel::nameOf(const QString &id) const
 {
-    const QString name = m_names.value(id);
+    QString name = m_peerNames.value(id);
+    if (name.isEmpty())
+        name = m_names.value(id);
     return name.isEmpty() ? id : name;
 }
 

@@ -44,7 +44,9 @@ public:
 
     void append(const QList<endpoint::ReceivedMessage> &batch);
     void clear();
-    // Display names learnt from senders (DM targets are ids only).
+    // The roster's names (agent id → name); they win over names learnt from senders.
+    void setPeerNames(const QHash<QString, QString> &names);
+    // The roster's name, else one learnt from a sender (DM targets are ids only), else the id.
     QString nameOf(const QString &id) const;
 
 private:
@@ -58,8 +60,9 @@ private:
     };
 
     std::vector<Row> m_rows;
-    QHash<QString, int> m_rowOf; // "a\nb"
-    QHash<QString, QString> m_names;
+    QHash<QString, int> m_rowOf;     // "a\nb"
+    QHash<QString, QString> m_names; // learnt from senders
+    QHash<QString, QString> m_peerNames;
 };
 
 } // namespace cotal::ui

@@ -42,7 +42,10 @@ DmLensPane::DmLensPane(DmLensModel *lens, FeedModel *feed, QWidget *parent)
     m_pairs->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_pairs->setSelectionMode(QAbstractItemView::SingleSelection);
     m_pairs->verticalHeader()->hide();
+    m_pairs->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_pairs->verticalHeader()->setDefaultSectionSize(m_pairs->fontMetrics().height() + 6);
     m_pairs->setShowGrid(false);
+    m_pairs->setWordWrap(false);
     m_pairs->horizontalHeader()->setSectionResizeMode(DmLensModel::LastText, QHeaderView::Stretch);
     connect(m_pairs->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -57,6 +60,8 @@ DmLensPane::DmLensPane(DmLensModel *lens, FeedModel *feed, QWidget *parent)
     m_messages->setAccessibleName(tr("Conversation"));
     m_messages->setModel(m_conversation);
     m_messages->verticalHeader()->hide();
+    m_messages->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_messages->verticalHeader()->setDefaultSectionSize(m_messages->fontMetrics().height() + 6);
     m_messages->setShowGrid(false);
     m_messages->setWordWrap(false);
     m_messages->hideColumn(FeedModel::Mode);

@@ -121,6 +121,7 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                         names.insert(peer.card.id, peer.card.name);
                 }
                 m_feed->setPeerNames(names);
+                m_dmLens->setPeerNames(names);
             });
     connect(m_session, &ConsoleSession::tapVisibilityChanged, m_dmPane, &DmLensPane::setVisibility);
     connect(m_session, &ConsoleSession::anomaly, m_anomalies, &AnomalyModel::append);

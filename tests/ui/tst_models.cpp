@@ -95,6 +95,7 @@ private slots:
     void channelsHealthWording();
     void anomaliesBounded();
     void dmLensRollsUpPairs();
+    void dmLensNamesPeersFromTheRoster();
 };
 
 void tst_Models::rosterInsertsNewPeersAsOneBlock()
@@ -639,6 +640,24 @@ void tst_Models::dmLensRollsUpPairs()
     QCOMPARE(model.index(1, ui::DmLensModel::Messages).data().toString(), QStringLiteral("2"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void tst_Models::dmLensNamesPeersFromTheRoster()
+{
+    ui::DmLensModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // "id-z" never sent anything: only the roster knows its name.
+    model.append({message(1, wire::DeliveryKind::Dm, "id-a", "id-z")});
+    const QModelIndex z = model.index(0, ui::DmLensModel::PeerB);
+    QCOMPARE(z.data().toString(), QStringLiteral("id-z"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setPeerNames({{QStringLiteral("id-z"), QStringLiteral("zoe")},
+                        {QStringLiteral("id-a"), QStringLiteral("ann")}});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(z.data().toString(), QStringLiteral("zoe"));
+    // The roster's name wins over the one the sender wrote in its message.
+    QCOMPARE(model.index(0, ui::DmLensModel::PeerA).data().toString(), QStringLiteral("ann"));
+    QCOMPARE(z.data(ui::DmLensModel::PeerBIdRole).toString(), QStringLiteral("id-z"));
 }
 
 QTEST_GUILESS_MAIN(tst_Models)
