@@ -94,7 +94,9 @@ void RateChart::paintEvent(QPaintEvent *)
     if (plot.width() < 10 || plot.height() < 10)
         return;
 
-    QColor grid = pal.color(QPalette::Mid);
+    // Text at low alpha: visible on light and dark palettes alike (Mid is near Base in dark ones).
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(70);
     painter.setPen(QPen(grid, 1, Qt::DotLine));
     for (int i = 0; i <= 4; ++i) {
         const double y = plot.top() + plot.height() * i / 4.0;

@@ -214,10 +214,13 @@ void TimelineView::paintEvent(QPaintEvent *)
     painter.setPen(pal.color(QPalette::Text));
     painter.drawText(QRectF(4, 4, kLabelWidth - 8, fm.height()), Qt::AlignLeft,
                      wall ? tr("wall-clock time") : tr("CHAT sequence"));
+    // Text at low alpha: visible on light and dark palettes alike (Mid is near Base in dark ones).
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(70);
     for (int i = 0; i <= 5; ++i) {
         const double v = lo + (hi - lo) * i / 5.0;
         const double x = xOf(v);
-        painter.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DotLine));
+        painter.setPen(QPen(grid, 1, Qt::DotLine));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(pal.color(QPalette::Text));
         const QString label =
