@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/delivery/sequencegaps.h"
+#include "core/delivery/durableloop_p.h"
 #include "core/nats/jetstream.h"
 #include "core/wire/message.h"
 
@@ -27,7 +27,7 @@ struct OwnerAcl;
 // the watch-fed cache proven current for the batch, and copies leave through a bounded window
 // of in-flight publishes instead of one round trip each. Sequences the consumer jumps over were
 // evicted before it read them; they are counted, never delivered.
-class FanoutWriter final : public QObject
+class FanoutWriter final : public QObject, private DurableLoop
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FanoutWriter)
@@ -86,26 +86,20 @@ private:
         bool mention = false;
     };
 
-    void handle(const QList<nats::JsMessage> &batch);
+    void handle(const QList<nats::JsMessage> &batch) override;
     void startRound();
     void endRound();
     void route(const QList<Item> &items, const QHash<QString, ClassLookup> &classes,
                const nats::NatsError &membersError);
     void routeMentions(const QList<MentionItem> &items, const QHash<QString, OwnerAcl> &acls);
     void enqueue(const Item &item, QList<Copy> copies);
-    void pump();
+    void pump() override;
     void settle(const std::shared_ptr<Job> &job, bool stored);
 
-    DaemonContext *m_context;
-    std::unique_ptr<nats::PullConsumer> m_consumer;
-    std::unique_ptr<nats::JsPublisher> m_publisher;
-    SequenceGaps m_gaps;
     QList<Item> m_waiting; // parsed, waiting for the next routing round
     bool m_routing = false;
     std::deque<Copy> m_copies;
     int m_inFlight = 0;
-    bool m_running = false;
-    quint64 m_generation = 0;
 };
 
 } // namespace cotal::delivery

@@ -1,4 +1,7 @@
+#include "core/delivery/durableloop_p.h"
 #include "core/delivery/loopconsumer_p.h"
+
+#include <algorithm>
 
 namespace cotal::delivery {
 
@@ -47,6 +50,44 @@ std::unique_ptr<nats::PullConsumer> startPulling(DaemonContext *context, QObject
                      });
     consumer->start();
     return consumer;
+}
+
+} // namespace cotal::delivery
+
+namespace cotal::delivery {
+
+DurableLoop::DurableLoop(DaemonContext *context)
+    : m_context(context)
+{}
+
+DurableLoop::~DurableLoop() = default;
+
+QFuture<nats::NatsError> DurableLoop::bindDurable(QObject *owner, const QString &stream,
+                                                  const QString &name, const QString &filter,
+                                                  const QByteArray &config)
+{
+    const quint64 generation = m_generation;
+    return openDurable(m_context, owner, stream, name, filter, config)
+        .then(owner, [this, owner, generation, stream, name](const ConsumerPosition &position) {
+            if (generation != m_generation)
+                return nats::NatsError{};
+            if (position.error.isError())
+                return position.error;
+            m_gaps.reset(std::max(m_gaps.position(), position.delivered));
+            if (!m_publisher)
+                m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
+                                                                  m_context->publishWindow, owner);
+            m_running = true;
+            // A pull consumer re-pulls by itself after a reconnect; replacing it would drop
+            // what its current pull is delivering (back only after ack_wait).
+            if (m_consumer)
+                return nats::NatsError{};
+            m_consumer =
+                startPulling(m_context, owner, stream, name,
+                             [this](const QList<nats::JsMessage> &batch) { handle(batch); });
+            pump();
+            return nats::NatsError{};
+        });
 }
 
 } // namespace cotal::delivery

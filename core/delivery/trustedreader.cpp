@@ -23,7 +23,7 @@ constexpr int kDlvCheckIntervalMs = 1000;
 
 TrustedReader::TrustedReader(DaemonContext *context, QObject *parent)
     : QObject(parent)
-    , m_context(context)
+    , DurableLoop(context)
 {
     m_dlvCheckTimer.setSingleShot(true);
     m_dlvCheckTimer.setInterval(kDlvCheckIntervalMs);
@@ -54,31 +54,8 @@ QByteArray TrustedReader::consumerConfig(const QString &space)
 
 QFuture<nats::NatsError> TrustedReader::bind()
 {
-    const quint64 generation = m_generation;
-    const QString stream = wire::inboxStreamName(m_context->space);
-    const QString name = wire::readerConsumerName();
-    return openDurable(m_context, this, stream, name, wire::readerFilter(m_context->space),
-                       consumerConfig(m_context->space))
-        .then(this, [this, generation, stream, name](const ConsumerPosition &position) {
-            if (generation != m_generation)
-                return nats::NatsError{};
-            if (position.error.isError())
-                return position.error;
-            m_gaps.reset(std::max(m_gaps.position(), position.delivered));
-            if (!m_publisher)
-                m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
-                                                                  m_context->publishWindow, this);
-            m_running = true;
-            // A pull consumer re-pulls by itself after a reconnect; replacing it would drop
-            // what its current pull is delivering (back only after ack_wait).
-            if (m_consumer)
-                return nats::NatsError{};
-            m_consumer =
-                startPulling(m_context, this, stream, name,
-                             [this](const QList<nats::JsMessage> &batch) { handle(batch); });
-            pump();
-            return nats::NatsError{};
-        });
+    return bindDurable(this, wire::inboxStreamName(m_context->space), wire::readerConsumerName(),
+                       wire::readerFilter(m_context->space), consumerConfig(m_context->space));
 }
 
 void TrustedReader::stop()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/delivery/sequencegaps.h"
+#include "core/delivery/durableloop_p.h"
 #include "core/nats/jetstream.h"
 
 #include <QFuture>
@@ -23,7 +23,7 @@ struct MemberLookup;
 // Unlike the reference it works a batch at a time: one fresh ACL read per distinct owner and
 // one fresh member read per distinct (channel, owner) in the batch, all in parallel, and the
 // transfers pipelined through a bounded in-flight window.
-class TrustedReader final : public QObject
+class TrustedReader final : public QObject, private DurableLoop
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrustedReader)
@@ -52,25 +52,19 @@ private:
         QByteArray msgJson;
     };
 
-    void handle(const QList<nats::JsMessage> &batch);
+    void handle(const QList<nats::JsMessage> &batch) override;
     void startRound();
     void decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
                 const QHash<QString, MemberLookup> &members);
     void retryLater(const Entry &entry, const QString &why);
-    void pump();
+    void pump() override;
     void trackDlv(const QString &owner, quint64 sequence);
     void checkDlvEvictions();
 
-    DaemonContext *m_context;
-    std::unique_ptr<nats::PullConsumer> m_consumer;
-    std::unique_ptr<nats::JsPublisher> m_publisher;
-    SequenceGaps m_gaps;
     QList<Entry> m_waiting; // parsed, waiting for the next decision round
     bool m_deciding = false;
     std::deque<Entry> m_transfers;
     int m_inFlight = 0;
-    bool m_running = false;
-    quint64 m_generation = 0; // bumped by stop(): late completions of an old binding are ignored
 
     // DLV copies this daemon stored per owner, newest last; beyond the subject's 1000 cap the
     // oldest are evicted and checked against the owner's consumer position.

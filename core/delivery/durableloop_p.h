@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/delivery/sequencegaps.h"
+#include "core/nats/jetstream.h"
+
+#include <QFuture>
+#include <QObject>
+#include <memory>
+
+namespace cotal::delivery {
+
+struct DaemonContext;
+
+// What the fan-out writer and the trusted reader share: their durable's pull consumer, the
+// publisher of their copies, the gap tracker resumed at the durable's position, and the binding
+// generation that stop() bumps so late completions of an old binding are ignored.
+class DurableLoop
+{
+    Q_DISABLE_COPY_MOVE(DurableLoop)
+
+public:
+    virtual ~DurableLoop();
+
+protected:
+    explicit DurableLoop(DaemonContext *context);
+
+    // Opens the durable (an existing one is kept), resumes the gap tracker at its position and
+    // starts pulling into handle(). Continuations run on `owner`, the loop itself.
+    QFuture<nats::NatsError> bindDurable(QObject *owner, const QString &stream, const QString &name,
+                                         const QString &filter, const QByteArray &config);
+
+    virtual void handle(const QList<nats::JsMessage> &batch) = 0;
+    // Sends what waits for the publish window.
+    virtual void pump() = 0;
+
+    DaemonContext *m_context;
+    std::unique_ptr<nats::PullConsumer> m_consumer;
+    std::unique_ptr<nats::JsPublisher> m_publisher;
+    SequenceGaps m_gaps;
+    bool m_running = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace cotal::delivery
