@@ -1,4 +1,4 @@
-// The delivery daemon under the reference's own credentials (../shared/protocol/authmesh, space
+// The delivery daemon under the reference's own credentials (tests/data/protocol/authmesh, space
 // "demo"): the scoped delivery cred must be enough for the lease, both consumers, the members
 // bucket and the ctl.delivery responder; real agents (alice.creds, bob.creds) self-join at boot
 // and read their DLV backstop.

@@ -22,7 +22,7 @@ using testing::textParts;
 
 namespace {
 
-// The reference-minted mesh of ../shared/protocol/authmesh (space "demo").
+// The reference-minted mesh of tests/data/protocol/authmesh (space "demo").
 const QString kSpace = QStringLiteral("demo");
 const QString kAlice = QStringLiteral("UCDIHS2ADMJOBZZS2HSGEDFFWBPWFCJMLZHW4IVDK3XGJ5AFHNSE5NRY");
 const QString kBob = QStringLiteral("UB6BX3PFMQBFBUNJSDD65YKA7ETNJYJDV5YNQV6SXN2AOM3M7W4LDWRA");
