@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>cotal::profile::CredentialIdentity</name>
+    <message>
+        <source>not a NATS user creds text: %1</source>
+        <translation>kein NATS-Creds-Text eines Benutzers: %1</translation>
+    </message>
+    <message>
+        <source>no creds file chosen</source>
+        <translation>keine Creds-Datei gewählt</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>not a user NKey seed (SU…)</source>
+        <translation>kein NKey-Seed eines Benutzers (SU…)</translation>
+    </message>
+</context>
+<context>
     <name>cotal::space::DeliveryHealth</name>
     <message>
         <source>durable backstop active</source>
@@ -119,6 +138,10 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <source>The credential cannot be used: %1</source>
+        <translation>Die Anmeldedaten sind nicht verwendbar: %1</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1449,34 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>The keychain refused the secret: %1. Untick &quot;Remember&quot; to use it for this session only.</source>
         <translation>Der Schlüsselbund hat das Geheimnis abgelehnt: %1. Entfernen Sie den Haken bei „Speichern“, um es nur für diese Sitzung zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identität:</translation>
+    </message>
+    <message>
+        <source>generated when saved</source>
+        <translation>wird beim Speichern erzeugt</translation>
+    </message>
+    <message>
+        <source>Without a credential the console keeps one generated id.</source>
+        <translation>Ohne Anmeldedaten behält die Konsole eine erzeugte ID.</translation>
+    </message>
+    <message>
+        <source>the public key of the credential in the keychain</source>
+        <translation>der öffentliche Schlüssel der Anmeldedaten im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>The credential&apos;s public key: the console&apos;s id.</source>
+        <translation>Der öffentliche Schlüssel der Anmeldedaten: die ID der Konsole.</translation>
+    </message>
+    <message>
+        <source>The credential&apos;s public key: the console&apos;s id. Minted as &quot;%1&quot;.</source>
+        <translation>Der öffentliche Schlüssel der Anmeldedaten: die ID der Konsole. Ausgestellt als „%1“.</translation>
     </message>
 </context>
 <context>

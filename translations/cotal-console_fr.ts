@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>cotal::profile::CredentialIdentity</name>
+    <message>
+        <source>not a NATS user creds text: %1</source>
+        <translation>pas un texte de creds d&apos;utilisateur NATS : %1</translation>
+    </message>
+    <message>
+        <source>no creds file chosen</source>
+        <translation>aucun fichier creds choisi</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>not a user NKey seed (SU…)</source>
+        <translation>pas une graine NKey d&apos;utilisateur (SU…)</translation>
+    </message>
+</context>
+<context>
     <name>cotal::space::DeliveryHealth</name>
     <message>
         <source>durable backstop active</source>
@@ -119,6 +138,10 @@
     <message>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
+    </message>
+    <message>
+        <source>The credential cannot be used: %1</source>
+        <translation>Les identifiants sont inutilisables : %1</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1449,34 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>The keychain refused the secret: %1. Untick &quot;Remember&quot; to use it for this session only.</source>
         <translation>Le trousseau a refusé le secret&#xa0;: %1. Décochez «&#xa0;Mémoriser&#xa0;» pour ne l&apos;utiliser que pendant cette session.</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>&amp;Identité :</translation>
+    </message>
+    <message>
+        <source>generated when saved</source>
+        <translation>générée à l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Without a credential the console keeps one generated id.</source>
+        <translation>Sans identifiants, la console garde un identifiant généré.</translation>
+    </message>
+    <message>
+        <source>the public key of the credential in the keychain</source>
+        <translation>la clé publique des identifiants du trousseau</translation>
+    </message>
+    <message>
+        <source>The credential&apos;s public key: the console&apos;s id.</source>
+        <translation>La clé publique des identifiants : l&apos;identifiant de la console.</translation>
+    </message>
+    <message>
+        <source>The credential&apos;s public key: the console&apos;s id. Minted as &quot;%1&quot;.</source>
+        <translation>La clé publique des identifiants : l&apos;identifiant de la console. Émis comme « %1 ».</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/connectiondialog.h"
 
 #include "core/endpoint/endpointhost.h"
+#include "core/profile/credentialidentity.h"
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
 #include "ui/connectionsettings.h"
@@ -126,6 +127,11 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     m_displayName->setObjectName(QStringLiteral("displayName"));
     m_displayName->setPlaceholderText(QStringLiteral("cotal-console"));
     m_displayName->setAccessibleName(tr("Display name"));
+    // Never typed: the credential's public key, or the id generated for open mode.
+    m_identity = new QLineEdit(this);
+    m_identity->setObjectName(QStringLiteral("identity"));
+    m_identity->setReadOnly(true);
+    m_identity->setAccessibleName(tr("Identity"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Join link:"), m_link);
@@ -143,6 +149,7 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     form->addRow(tr("TLS c&ertificate:"), certRow);
     form->addRow(tr("TLS &key:"), keyRow);
     form->addRow(tr("&Display name:"), m_displayName);
+    form->addRow(tr("&Identity:"), m_identity);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("connectionMessage"));
@@ -187,6 +194,11 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     };
     connect(m_authKind, &QComboBox::currentIndexChanged, this, updateRows);
     updateRows();
+    connect(m_authKind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::refreshIdentity);
+    connect(m_credsFile, &QLineEdit::textChanged, this, &ConnectionDialog::refreshIdentity);
+    connect(m_credsText, &QPlainTextEdit::textChanged, this, &ConnectionDialog::refreshIdentity);
+    connect(m_secret, &QLineEdit::textChanged, this, &ConnectionDialog::refreshIdentity);
+    refreshIdentity();
     resize(560, sizeHint().height());
 }
 
@@ -228,6 +240,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_tlsCert->setText(profile.tlsCertFile);
     m_tlsKey->setText(profile.tlsKeyFile);
     m_displayName->setText(profile.displayName);
+    refreshIdentity();
     if (needsSecret(profile.authKind))
         m_secret->setPlaceholderText(tr("unchanged (kept in the keychain, if remembered)"));
 }
@@ -267,6 +280,34 @@ void ConnectionDialog::handleLinkEdited(const QString &text)
         applyLink(trimmed);
 }
 
+void ConnectionDialog::refreshIdentity()
+{
+    const auto kind = AuthKind(m_authKind->currentData().toInt());
+    const QByteArray secret = formSecret();
+    const profile::CredentialIdentity identity =
+        profile::credentialIdentity(kind, m_credsFile->text().trimmed(), secret);
+    if (!identity.carriesIdentity) {
+        m_identity->setText(m_editing.instanceId);
+        m_identity->setPlaceholderText(tr("generated when saved"));
+        m_identity->setToolTip(tr("Without a credential the console keeps one generated id."));
+    } else if (secret.isEmpty() && kind != AuthKind::CredsFile && !m_editing.id.isEmpty()) {
+        m_identity->clear();
+        m_identity->setPlaceholderText(tr("the public key of the credential in the keychain"));
+        m_identity->setToolTip({});
+    } else if (identity.ok()) {
+        m_identity->setText(identity.publicKey);
+        m_identity->setToolTip(identity.name.isEmpty()
+                                   ? tr("The credential's public key: the console's id.")
+                                   : tr("The credential's public key: the console's id. "
+                                        "Minted as \"%1\".")
+                                         .arg(identity.name));
+    } else {
+        m_identity->clear();
+        m_identity->setPlaceholderText(identity.error);
+        m_identity->setToolTip(identity.error);
+    }
+}
+
 void ConnectionDialog::handleAuthKindChanged()
 {
     m_message->clear();
@@ -288,6 +329,9 @@ ConnectionProfile ConnectionDialog::formProfile() const
     profile.tlsCertFile = m_tlsCert->text().trimmed();
     profile.tlsKeyFile = m_tlsKey->text().trimmed();
     profile.displayName = m_displayName->text().trimmed();
+    // A credential names the console's id itself; a stored generated one would contradict it.
+    if (profile.identityFromCredential())
+        profile.instanceId.clear();
     if (profile.name.isEmpty() && !profile.servers.isEmpty())
         profile.name = QStringLiteral("%1 @ %2").arg(profile.space, profile.servers.constFirst());
     return profile;
@@ -353,8 +397,6 @@ void ConnectionDialog::handleTest()
         return;
     }
     ConnectionProfile profile = formProfile();
-    if (profile.instanceId.isEmpty())
-        profile.instanceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     ConsoleConnection connection = consoleConnection(profile, formSecret());
     if (!connection.error.isEmpty()) {
         showMessage(connection.error, true);
@@ -401,7 +443,7 @@ void ConnectionDialog::save(bool connect)
         return;
     }
     ConnectionProfile profile = formProfile();
-    if (profile.instanceId.isEmpty())
+    if (profile.instanceId.isEmpty() && !profile.identityFromCredential())
         profile.instanceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     profile.id = m_store->save(profile);
     m_saved = profile;

@@ -58,6 +58,7 @@ private:
     profile::ConnectionProfile formProfile() const;
     QByteArray formSecret() const;
     bool validate(QString *error) const;
+    void refreshIdentity();
     void save(bool connect);
     void finishSave(bool connect, const QByteArray &secret);
     void showMessage(const QString &text, bool error);
@@ -87,6 +88,7 @@ private:
     QLineEdit *m_tlsCert;
     QLineEdit *m_tlsKey;
     QLineEdit *m_displayName;
+    QLineEdit *m_identity;
     QLabel *m_message;
     QPushButton *m_testButton;
     QPushButton *m_saveButton;

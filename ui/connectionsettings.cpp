@@ -1,5 +1,7 @@
 #include "ui/connectionsettings.h"
 
+#include "core/profile/credentialidentity.h"
+
 #include <QCoreApplication>
 #include <QStandardPaths>
 
@@ -41,6 +43,15 @@ nats::ConnectionOptions connectionOptions(const ConnectionProfile &profile,
 ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByteArray &secret)
 {
     ConsoleConnection result;
+    // With a credential the console is who the credential says (wire.md §1); the generated
+    // instance id is only for open mode, token and user/password.
+    const profile::CredentialIdentity identity =
+        profile::credentialIdentity(profile.authKind, profile.credsFile, secret);
+    if (!identity.ok()) {
+        result.error = QCoreApplication::translate("cotal::ui", "The credential cannot be used: %1")
+                           .arg(identity.error);
+        return result;
+    }
     nats::ConnectionOptions connection = connectionOptions(profile, secret);
     if (profile.authKind == ConnectionProfile::AuthKind::NKeySeed) {
         QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
@@ -58,7 +69,7 @@ ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByt
         result.seedFile = std::move(file);
     }
     result.options = endpoint::EndpointOptions::adminConsole(std::move(connection), profile.space);
-    result.options.card.id = profile.instanceId;
+    result.options.card.id = identity.carriesIdentity ? identity.publicKey : profile.instanceId;
     if (!profile.displayName.isEmpty())
         result.options.card.name = profile.displayName;
     return result;

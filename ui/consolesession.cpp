@@ -77,18 +77,22 @@ void ConsoleSession::openAdminConnection()
 {
     m_admin = std::make_unique<nats::NatsConnection>();
     const quint64 generation = m_generation;
-    m_admin->open(m_options.connection)
-        .then(this, [this, generation](const nats::NatsError &error) {
-            if (generation != m_generation || !m_admin)
-                return;
-            if (error.isError()) {
-                emit errorReported(tr("The registries (ACLs, lease, members) cannot be opened: %1")
-                                       .arg(error.describe()));
-                return;
-            }
-            m_adminJs.emplace(m_admin.get());
-            emit adminReady();
-        });
+    // The endpoint's id, derived from the credential where there is one: its grants allow
+    // replies only under "_INBOX_<id>" (wire.md §10).
+    nats::ConnectionOptions connection = m_options.connection;
+    connection.inboxId = m_host->endpoint()->id();
+    connection.name = QStringLiteral("cotal-console-registries");
+    m_admin->open(connection).then(this, [this, generation](const nats::NatsError &error) {
+        if (generation != m_generation || !m_admin)
+            return;
+        if (error.isError()) {
+            emit errorReported(tr("The registries (ACLs, lease, members) cannot be opened: %1")
+                                   .arg(error.describe()));
+            return;
+        }
+        m_adminJs.emplace(m_admin.get());
+        emit adminReady();
+    });
 }
 
 void ConsoleSession::closeAdminConnection()

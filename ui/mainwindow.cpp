@@ -537,7 +537,7 @@ bool MainWindow::connectLink(const QString &link, QString *error)
 void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const QByteArray &secret)
 {
     profile::ConnectionProfile p = profile;
-    if (p.instanceId.isEmpty())
+    if (p.instanceId.isEmpty() && !p.identityFromCredential())
         p.instanceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     ConsoleConnection connection = consoleConnection(p, secret);
     if (!connection.error.isEmpty()) {
@@ -553,7 +553,7 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
     clearSessionModels();
     m_statusBar->setConnection(p.servers.join(QStringLiteral(", ")), p.space,
                                connection.options.card.name + QStringLiteral(" (") +
-                                   p.instanceId.left(8) + QLatin1Char(')'),
+                                   connection.options.card.id.left(8) + QLatin1Char(')'),
                                connection.options.isAuthMode());
     setWindowTitle(tr("%1 — Cotal Console").arg(p.space));
     m_session->open(std::move(connection.options), std::move(connection.seedFile));

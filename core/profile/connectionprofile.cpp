@@ -20,4 +20,10 @@ QString ConnectionProfile::secretKind() const
     return {};
 }
 
+bool ConnectionProfile::identityFromCredential() const
+{
+    return authKind == AuthKind::CredsFile || authKind == AuthKind::CredsSecret ||
+           authKind == AuthKind::NKeySeed;
+}
+
 } // namespace cotal::profile

@@ -29,12 +29,15 @@ struct ConnectionProfile
     QString tlsCaFile;
     QString tlsCertFile;
     QString tlsKeyFile;
-    // Open-mode identity, generated once and kept so the console is the same agent each time.
+    // The generated identity of open mode, token and user/password, kept so the console is the
+    // same agent each time. Empty with a credential: its public key is the id.
     QString instanceId;
     QString displayName;
 
     // The keychain entry kind that holds this profile's secret, or empty when it needs none.
     QString secretKind() const;
+    // Creds and NKey seeds prove an identity of their own (wire.md §1).
+    bool identityFromCredential() const;
     bool operator==(const ConnectionProfile &) const = default;
 };
 

@@ -1,3 +1,4 @@
+#include "core/profile/credentialidentity.h"
 #include "core/wire/creds.h"
 
 #include <QDir>
@@ -96,6 +97,41 @@ private slots:
         // Compared without printing: a seed must never appear in test output.
         QVERIFY(creds->seed == seedOf(text));
         QVERIFY(creds->seed.startsWith("SU"));
+
+        // The console's id in auth mode, from each form the connection dialog takes.
+        using Kind = cotal::profile::ConnectionProfile::AuthKind;
+        const QString path = kAuthMesh + u'/' + QFileInfo(file).fileName();
+        const auto fromFile = cotal::profile::credentialIdentity(Kind::CredsFile, path, {});
+        QVERIFY2(fromFile.ok(), qPrintable(fromFile.error));
+        QVERIFY(fromFile.carriesIdentity);
+        QCOMPARE(fromFile.publicKey, publicKey);
+        QCOMPARE(fromFile.name, name);
+        QCOMPARE(cotal::profile::credentialIdentity(Kind::CredsSecret, {}, text).publicKey,
+                 publicKey);
+        const auto fromSeed =
+            cotal::profile::credentialIdentity(Kind::NKeySeed, {}, creds->seed + '\n');
+        QVERIFY2(fromSeed.ok(), qPrintable(fromSeed.error));
+        QCOMPARE(fromSeed.publicKey, publicKey);
+    }
+
+    void unreadableCredentialsSayWhyWithoutTheSecret()
+    {
+        using Kind = cotal::profile::ConnectionProfile::AuthKind;
+        const auto missing = cotal::profile::credentialIdentity(
+            Kind::CredsFile, QStringLiteral("/nonexistent/x.creds"), {});
+        QVERIFY(missing.carriesIdentity);
+        QVERIFY(!missing.ok());
+        QVERIFY(missing.error.contains(QStringLiteral("/nonexistent/x.creds")));
+        const QByteArray garbage("SUnot-a-seed-at-all");
+        const auto badSeed = cotal::profile::credentialIdentity(Kind::NKeySeed, {}, garbage);
+        QVERIFY(!badSeed.ok());
+        QVERIFY(!badSeed.error.contains(QString::fromLatin1(garbage)));
+        QVERIFY(!cotal::profile::credentialIdentity(Kind::CredsSecret, {}, "hello").ok());
+        for (Kind kind : {Kind::None, Kind::Token, Kind::UserPassword}) {
+            const auto none = cotal::profile::credentialIdentity(kind, {}, "secret");
+            QVERIFY(!none.carriesIdentity);
+            QVERIFY(none.ok());
+        }
     }
 
     void everyCredsFileIsCovered()
