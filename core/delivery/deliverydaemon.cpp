@@ -409,9 +409,11 @@ public:
             reader.reset();
             fanout.reset();
             view.reset();
-            if (connection)
-                connection->close();
-            connection.reset();
+            // Closing fails the requests still in flight, whose continuations may run a
+            // teardown of their own right here: none of them may find this connection.
+            const std::unique_ptr<nats::NatsConnection> closing = std::move(connection);
+            if (closing)
+                closing->close();
             context.reset();
         });
     }
@@ -420,6 +422,7 @@ public:
     DeliveryOptions options;
     QString id;
     State state = State::Stopped;
+    QFuture<void> stopping; // while Stopping: finishes once stopped
     quint64 epoch = 0;
 
     std::unique_ptr<nats::NatsConnection> connection;
@@ -502,13 +505,18 @@ QFuture<void> DeliveryDaemon::stop()
 {
     if (d->state == State::Stopped || d->state == State::Failed)
         return QtFuture::makeReadyFuture();
+    // A second stop while the first releases the lease waits for that one, not a teardown of
+    // its own under it.
+    if (d->state == State::Stopping)
+        return d->stopping;
     const bool wasRunning = d->state == State::Running || d->state == State::Starting;
     d->setState(State::Stopping);
     d->finishStart(makeError(DeliveryErrorKind::Stopped, QStringLiteral("stopped while starting")));
-    return d->teardown(wasRunning).then(this, [this] {
+    d->stopping = d->teardown(wasRunning).then(this, [this] {
         d->setState(State::Stopped);
         d->log(LogLevel::Info, QStringLiteral("stopped"));
     });
+    return d->stopping;
 }
 
 DeliveryMetrics DeliveryDaemon::metrics() const
