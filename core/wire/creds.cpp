@@ -143,6 +143,7 @@ Result<UserCreds> parseCreds(const QByteArray &text)
     creds.seed = *seed;
     creds.subject = sub.toString();
     creds.name = claims.object().value(QStringLiteral("name")).toString();
+    creds.grants = Grants::fromClaims(claims.object());
     return creds;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/wire/grants.h"
 #include "core/wire/result.h"
 
 #include <QByteArray>
@@ -18,6 +19,8 @@ struct UserCreds
     QString subject;
     // JWT `name`; the reference stores the profile there. Empty when absent.
     QString name;
+    // The JWT's `nats.pub` / `nats.sub` permissions.
+    Grants grants;
 };
 
 // Extracts the JWT between `-----BEGIN NATS USER JWT-----` and `------END NATS USER JWT` and the

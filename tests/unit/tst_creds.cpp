@@ -114,6 +114,79 @@ private slots:
         QCOMPARE(fromSeed.publicKey, publicKey);
     }
 
+    void subjectCoversFollowsNatsWildcards_data()
+    {
+        QTest::addColumn<QString>("outer");
+        QTest::addColumn<QString>("inner");
+        QTest::addColumn<bool>("covers");
+        QTest::newRow("literal") << "a.b"
+                                 << "a.b" << true;
+        QTest::newRow("other literal") << "a.b"
+                                       << "a.c" << false;
+        QTest::newRow("star one token") << "a.*"
+                                        << "a.b" << true;
+        QTest::newRow("star not two") << "a.*"
+                                      << "a.b.c" << false;
+        QTest::newRow("star covers star") << "a.*"
+                                          << "a.*" << true;
+        QTest::newRow("literal not star") << "a.b"
+                                          << "a.*" << false;
+        QTest::newRow("tail") << "a.>"
+                              << "a.b.c" << true;
+        QTest::newRow("tail covers tail") << "a.>"
+                                          << "a.b.>" << true;
+        QTest::newRow("tail needs a token") << "a.>"
+                                            << "a" << false;
+        QTest::newRow("narrow tail not wide") << "a.b.>"
+                                              << "a.>" << false;
+        QTest::newRow("star not tail") << "a.*"
+                                       << "a.>" << false;
+        QTest::newRow("shorter") << "a.b.c"
+                                 << "a.b" << false;
+    }
+
+    void subjectCoversFollowsNatsWildcards()
+    {
+        QFETCH(QString, outer);
+        QFETCH(QString, inner);
+        QFETCH(bool, covers);
+        QCOMPARE(cotal::wire::subjectCovers(outer, inner), covers);
+    }
+
+    // What the reference-minted JWTs grant, as the console reads them before asking the broker.
+    void grantsFollowTheReferenceProfiles()
+    {
+        const auto grantsOf = [](const char *name) {
+            return parseCreds(readFile(kAuthMesh + u'/' + QLatin1String(name) + ".creds"))->grants;
+        };
+        const Grants admin = grantsOf("admin");
+        const Grants observer = grantsOf("observer");
+        const Grants delivery = grantsOf("delivery");
+        const Grants alice = grantsOf("alice");
+        QVERIFY(admin.isRestricted());
+        QVERIFY(!Grants::unrestricted().isRestricted());
+        QVERIFY(Grants::unrestricted().mayPublish(QStringLiteral("anything")));
+
+        QVERIFY(admin.maySubscribe(QStringLiteral("cotal.demo.inst.>")));
+        QVERIFY(observer.maySubscribe(QStringLiteral("cotal.demo.chat.>")));
+        QVERIFY(!observer.maySubscribe(QStringLiteral("cotal.demo.inst.>")));
+        QVERIFY(!admin.mayPublish(QStringLiteral("$JS.API.STREAM.MSG.GET.KV_cotal_delivery_demo")));
+        QVERIFY(
+            delivery.mayPublish(QStringLiteral("$JS.API.STREAM.MSG.GET.KV_cotal_delivery_demo")));
+        QVERIFY(delivery.mayPublish(QStringLiteral("$KV.cotal_delivery_demo.lease.0")));
+        QVERIFY(!admin.mayPublishUnder(QStringLiteral("cotal.demo.chat.")));
+
+        const QString aliceId =
+            QStringLiteral("UCDIHS2ADMJOBZZS2HSGEDFFWBPWFCJMLZHW4IVDK3XGJ5AFHNSE5NRY");
+        QVERIFY(alice.mayPublish(QStringLiteral("cotal.demo.chat.%1.general").arg(aliceId)));
+        QVERIFY(!alice.mayPublish(QStringLiteral("cotal.demo.chat.%1.random").arg(aliceId)));
+        QVERIFY(alice.mayPublishUnder(QStringLiteral("cotal.demo.chat.")));
+        // A deny wins over an allow that covers it.
+        QVERIFY(!alice.mayPublish(QStringLiteral("$JS.API.CONSUMER.CREATE.DM_demo.x")));
+        QVERIFY(alice.maySubscribe(QStringLiteral("cotal.demo.chat.*.team.backend")));
+        QVERIFY(!alice.maySubscribe(QStringLiteral("cotal.demo.chat.>")));
+    }
+
     void unreadableCredentialsSayWhyWithoutTheSecret()
     {
         using Kind = cotal::profile::ConnectionProfile::AuthKind;
