@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPointer>
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -810,11 +811,15 @@ public:
                 m_pending.erase(it);
             }
         }
+        // A timed-out request's continuation may close and free this connection.
+        const QPointer<NatsConnection> alive(q);
         for (Pending &pending : expired) {
             const int timeoutMs = pending.timeoutMs;
             fail(std::move(pending),
                  makeError(NatsErrorKind::Timeout,
                            QStringLiteral("no reply within %1 ms").arg(timeoutMs)));
+            if (!alive)
+                return;
         }
         armExpiry();
     }
