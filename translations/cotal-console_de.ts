@@ -118,6 +118,29 @@
     </message>
 </context>
 <context>
+    <name>cotal::space::SpaceAccess</name>
+    <message>
+        <source>The %1 credential cannot connect: %2</source>
+        <translation>Die Anmeldedaten %1 können sich nicht verbinden: %2</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>die Anmeldedaten %1 dürfen %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2 — add a %3 credential to this connection</source>
+        <translation>die Anmeldedaten %1 dürfen %2 nicht lesen — fügen Sie dieser Verbindung Anmeldedaten %3 hinzu</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>open mesh</source>
+        <translation>offenes Netz</translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui</name>
     <message>
         <source>Cannot prepare the NKey seed: %1</source>
@@ -142,6 +165,10 @@
     <message>
         <source>The credential cannot be used: %1</source>
         <translation>Die Anmeldedaten sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>The %1 credential cannot be used: %2</source>
+        <translation>Die Anmeldedaten %1 sind nicht verwendbar: %2</translation>
     </message>
 </context>
 <context>
@@ -647,6 +674,26 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>the %1 credential may not write ACLs — add a provisioner credential to this connection</source>
+        <translation>die Anmeldedaten %1 dürfen keine ACLs schreiben — fügen Sie dieser Verbindung Provisioner-Anmeldedaten hinzu</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read the ACL bucket</source>
+        <translation>die Anmeldedaten %1 dürfen den ACL-Bucket nicht lesen</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read the ACL bucket; add a delivery credential to this connection</source>
+        <translation>die Anmeldedaten %1 dürfen den ACL-Bucket nicht lesen; fügen Sie dieser Verbindung Delivery-Anmeldedaten hinzu</translation>
+    </message>
+    <message>
+        <source>Cannot read the ACLs: %1.</source>
+        <translation>Die ACLs können nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>Not committed: %1.</source>
+        <translation>Nicht übernommen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AclTableModel</name>
@@ -693,6 +740,10 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>cannot read — %1</source>
+        <translation>nicht lesbar — %1</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1529,42 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>The credential&apos;s public key: the console&apos;s id. Minted as &quot;%1&quot;.</source>
         <translation>Der öffentliche Schlüssel der Anmeldedaten: die ID der Konsole. Ausgestellt als „%1“.</translation>
     </message>
+    <message>
+        <source>Provisioner creds file</source>
+        <translation>Creds-Datei des Provisioners</translation>
+    </message>
+    <message>
+        <source>optional: ACL and channel edits, provisioning</source>
+        <translation>optional: ACL- und Kanaländerungen, Einrichtung</translation>
+    </message>
+    <message>
+        <source>Delivery creds file</source>
+        <translation>Creds-Datei für Delivery</translation>
+    </message>
+    <message>
+        <source>optional: the delivery daemon, the lease, members, ACL reads</source>
+        <translation>optional: der Zustelldienst, die Lease, Mitglieder, ACL-Lesezugriff</translation>
+    </message>
+    <message>
+        <source>P&amp;rovisioner creds:</source>
+        <translation>P&amp;rovisioner-Creds:</translation>
+    </message>
+    <message>
+        <source>De&amp;livery creds:</source>
+        <translation>De&amp;livery-Creds:</translation>
+    </message>
+    <message>
+        <source>provisioner</source>
+        <translation>Provisioner</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>The %1 creds file cannot be used: %2</source>
+        <translation>Die Creds-Datei %1 ist nicht verwendbar: %2</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ConnectionsPage</name>
@@ -1569,10 +1656,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <translation>Verbindung fehlgeschlagen</translation>
     </message>
     <message>
-        <source>The registries (ACLs, lease, members) cannot be opened: %1</source>
-        <translation>Die Registries (ACLs, Lease, Mitglieder) können nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
     </message>
@@ -1642,6 +1725,18 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>%L1 not shown (console behind)</source>
         <translation>%L1 nicht angezeigt (Konsole im Rückstand)</translation>
+    </message>
+    <message>
+        <source>Credentials in use</source>
+        <translation>Verwendete Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>The credentials this connection reads and writes through: the view credential first, then the role credentials.</source>
+        <translation>Die Anmeldedaten, mit denen diese Verbindung liest und schreibt: zuerst die Ansichts-Anmeldedaten, dann die Rollen-Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>credentials: %1</source>
+        <translation>Anmeldedaten: %1</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1936,18 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>Not released: %1</source>
         <translation>Nicht freigegeben: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the durable memberships: %1.</source>
+        <translation>Die dauerhaften Mitgliedschaften können nicht gelesen werden: %1.</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>die Anmeldedaten %1 dürfen %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not send control requests</source>
+        <translation>die Anmeldedaten %1 dürfen keine Steueranfragen senden</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DmLensModel</name>
@@ -1872,12 +1979,12 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <translation>Unterhaltung</translation>
     </message>
     <message>
-        <source>DMs hidden: this credential may read channel traffic only (the broker refused the all-activity tap).</source>
-        <translation>DMs ausgeblendet: Diese Zugangsdaten dürfen nur Kanalverkehr lesen (der Broker hat den Tap auf alle Aktivität abgelehnt).</translation>
-    </message>
-    <message>
         <source>DMs hidden: the activity tap is not running.</source>
         <translation>DMs ausgeblendet: Der Aktivitäts-Tap läuft nicht.</translation>
+    </message>
+    <message>
+        <source>DMs hidden: this credential may read channel traffic only (its grants hold no all-activity tap).</source>
+        <translation>DMs ausgeblendet: diese Anmeldedaten dürfen nur Kanalverkehr lesen (ihre Rechte enthalten keinen Abgriff aller Aktivität).</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2177,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>What the live feed cannot show</source>
+        <translation>Was der Live-Feed nicht zeigen kann</translation>
+    </message>
+    <message>
+        <source>DMs and anycast hidden: this credential may read channel traffic only, so the feed shows channels alone.</source>
+        <translation>DMs und Anycast ausgeblendet: diese Anmeldedaten dürfen nur Kanalverkehr lesen, der Feed zeigt daher nur Kanäle.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::HealthExplainer</name>
@@ -2099,10 +2214,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
             <numerusform>Live-Kanal mit %n offenen dauerhaften Mitgliedschaft: Sie ist wirkungslos, bis die Klasse des Kanals auf dauerhaft gesetzt wird, und wird dann sofort geroutet.</numerusform>
             <numerusform>Live-Kanal mit %n offenen dauerhaften Mitgliedschaften: Sie sind wirkungslos, bis die Klasse des Kanals auf dauerhaft gesetzt wird, und werden dann sofort geroutet.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The delivery lease cannot be read with this credential, so nobody can tell whether durable delivery runs. Connect with an admin credential that may read cotal_delivery_&lt;space&gt;.</source>
-        <translation>Die Zustell-Lease kann mit diesen Zugangsdaten nicht gelesen werden, daher kann niemand sagen, ob die dauerhafte Zustellung läuft. Verbinden Sie sich mit Admin-Zugangsdaten, die cotal_delivery_&lt;space&gt; lesen dürfen.</translation>
     </message>
     <message>
         <source>The delivery daemon stopped renewing its lease and it expired: copies for offline members are not being made. Check why the daemon died, then start one (this console can run it).</source>
@@ -2151,6 +2262,10 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>%1: the membership feed does not list #%2 yet; it catches up on its next poll. Delivery does not depend on it.</source>
         <translation>%1: Der Mitgliedschafts-Feed führt #%2 noch nicht; er holt das bei seiner nächsten Abfrage nach. Die Zustellung hängt nicht davon ab.</translation>
+    </message>
+    <message>
+        <source>The delivery lease cannot be read with this connection&apos;s credentials, so nobody can tell whether durable delivery runs. Add a delivery credential to this connection: it may read cotal_delivery_&lt;space&gt;.</source>
+        <translation>Die Zustell-Lease ist mit den Anmeldedaten dieser Verbindung nicht lesbar, daher weiß niemand, ob die dauerhafte Zustellung läuft. Fügen Sie dieser Verbindung Delivery-Anmeldedaten hinzu: sie dürfen cotal_delivery_&lt;space&gt; lesen.</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2404,10 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
+    <message>
+        <source>ctl.delivery: cannot ask — %1</source>
+        <translation>ctl.delivery: Anfrage nicht möglich — %1</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::LeaseModel</name>
@@ -2307,10 +2426,6 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>expired</source>
         <translation>abgelaufen</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>nicht lesbar</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2395,6 +2510,10 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>Holders seen</source>
         <translation>Gesehene Halter</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>nicht lesbar</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2734,10 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>Messages the live feed keeps (the oldest go first; more costs memory):</source>
         <translation>Nachrichten, die der Live-Feed behält (die ältesten zuerst entfernt; mehr kostet Speicher):</translation>
     </message>
+    <message>
+        <source>The %1 credential may not send into this space: this console only watches.</source>
+        <translation>Die Anmeldedaten %1 dürfen in diesen Space nicht senden: diese Konsole beobachtet nur.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -2645,6 +2768,10 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>stale: last complete poll %1 s ago; the feed daemon is down or cannot see every connection, so this graph may be out of date</source>
         <translation>veraltet: letzte vollständige Abfrage vor %1 s; der Feed-Daemon läuft nicht oder sieht nicht jede Verbindung, daher ist dieser Graph womöglich nicht aktuell</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
     </message>
 </context>
 <context>

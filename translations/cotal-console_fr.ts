@@ -118,6 +118,29 @@
     </message>
 </context>
 <context>
+    <name>cotal::space::SpaceAccess</name>
+    <message>
+        <source>The %1 credential cannot connect: %2</source>
+        <translation>Les identifiants %1 ne peuvent pas se connecter : %2</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>les identifiants %1 ne peuvent pas lire %2</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2 — add a %3 credential to this connection</source>
+        <translation>les identifiants %1 ne peuvent pas lire %2 — ajoutez des identifiants %3 à cette connexion</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>vue</translation>
+    </message>
+    <message>
+        <source>open mesh</source>
+        <translation>maillage ouvert</translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui</name>
     <message>
         <source>Cannot prepare the NKey seed: %1</source>
@@ -142,6 +165,10 @@
     <message>
         <source>The credential cannot be used: %1</source>
         <translation>Les identifiants sont inutilisables : %1</translation>
+    </message>
+    <message>
+        <source>The %1 credential cannot be used: %2</source>
+        <translation>Les identifiants %1 sont inutilisables : %2</translation>
     </message>
 </context>
 <context>
@@ -647,6 +674,26 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>the %1 credential may not write ACLs — add a provisioner credential to this connection</source>
+        <translation>les identifiants %1 ne peuvent pas écrire d&apos;ACL — ajoutez des identifiants provisioner à cette connexion</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read the ACL bucket</source>
+        <translation>les identifiants %1 ne peuvent pas lire le bucket des ACL</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read the ACL bucket; add a delivery credential to this connection</source>
+        <translation>les identifiants %1 ne peuvent pas lire le bucket des ACL ; ajoutez des identifiants delivery à cette connexion</translation>
+    </message>
+    <message>
+        <source>Cannot read the ACLs: %1.</source>
+        <translation>Impossible de lire les ACL : %1.</translation>
+    </message>
+    <message>
+        <source>Not committed: %1.</source>
+        <translation>Non validé : %1.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AclTableModel</name>
@@ -693,6 +740,10 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>cannot read — %1</source>
+        <translation>illisible — %1</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1529,42 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>The credential&apos;s public key: the console&apos;s id. Minted as &quot;%1&quot;.</source>
         <translation>La clé publique des identifiants : l&apos;identifiant de la console. Émis comme « %1 ».</translation>
     </message>
+    <message>
+        <source>Provisioner creds file</source>
+        <translation>Fichier creds du provisioner</translation>
+    </message>
+    <message>
+        <source>optional: ACL and channel edits, provisioning</source>
+        <translation>facultatif : modifications des ACL et des canaux, provisionnement</translation>
+    </message>
+    <message>
+        <source>Delivery creds file</source>
+        <translation>Fichier creds de delivery</translation>
+    </message>
+    <message>
+        <source>optional: the delivery daemon, the lease, members, ACL reads</source>
+        <translation>facultatif : le démon de distribution, le bail, les membres, la lecture des ACL</translation>
+    </message>
+    <message>
+        <source>P&amp;rovisioner creds:</source>
+        <translation>Creds p&amp;rovisioner :</translation>
+    </message>
+    <message>
+        <source>De&amp;livery creds:</source>
+        <translation>Creds de&amp;livery :</translation>
+    </message>
+    <message>
+        <source>provisioner</source>
+        <translation>provisioner</translation>
+    </message>
+    <message>
+        <source>delivery</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <source>The %1 creds file cannot be used: %2</source>
+        <translation>Le fichier creds %1 est inutilisable : %2</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ConnectionsPage</name>
@@ -1569,10 +1656,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <translation>échec de la connexion</translation>
     </message>
     <message>
-        <source>The registries (ACLs, lease, members) cannot be opened: %1</source>
-        <translation>Impossible d&apos;ouvrir les registres (ACL, bail, membres)&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>not connected</source>
         <translation>non connecté</translation>
     </message>
@@ -1642,6 +1725,18 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>%L1 not shown (console behind)</source>
         <translation>%L1 non affichés (console en retard)</translation>
+    </message>
+    <message>
+        <source>Credentials in use</source>
+        <translation>Identifiants utilisés</translation>
+    </message>
+    <message>
+        <source>The credentials this connection reads and writes through: the view credential first, then the role credentials.</source>
+        <translation>Les identifiants par lesquels cette connexion lit et écrit : les identifiants de vue, puis ceux des rôles.</translation>
+    </message>
+    <message>
+        <source>credentials: %1</source>
+        <translation>identifiants : %1</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1936,18 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>Not released: %1</source>
         <translation>Non libéré&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Cannot read the durable memberships: %1.</source>
+        <translation>Impossible de lire les adhésions durables : %1.</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>les identifiants %1 ne peuvent pas lire %2</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not send control requests</source>
+        <translation>les identifiants %1 ne peuvent pas envoyer de requêtes de contrôle</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DmLensModel</name>
@@ -1872,12 +1979,12 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <translation>Conversation</translation>
     </message>
     <message>
-        <source>DMs hidden: this credential may read channel traffic only (the broker refused the all-activity tap).</source>
-        <translation>DM masqués&#xa0;: ces identifiants ne peuvent lire que le trafic des canaux (le broker a refusé l&apos;écoute de toute l&apos;activité).</translation>
-    </message>
-    <message>
         <source>DMs hidden: the activity tap is not running.</source>
         <translation>DM masqués&#xa0;: l&apos;écoute de l&apos;activité ne tourne pas.</translation>
+    </message>
+    <message>
+        <source>DMs hidden: this credential may read channel traffic only (its grants hold no all-activity tap).</source>
+        <translation>DM masqués : ces identifiants ne peuvent lire que le trafic des canaux (leurs droits n&apos;incluent pas l&apos;écoute de toute l&apos;activité).</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2177,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>What the live feed cannot show</source>
+        <translation>Ce que le flux en direct ne peut pas montrer</translation>
+    </message>
+    <message>
+        <source>DMs and anycast hidden: this credential may read channel traffic only, so the feed shows channels alone.</source>
+        <translation>DM et anycast masqués : ces identifiants ne peuvent lire que le trafic des canaux, le flux ne montre donc que les canaux.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::HealthExplainer</name>
@@ -2099,10 +2214,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
             <numerusform>Canal en direct avec %n adhésion durable ouverte&#xa0;: elle reste inerte jusqu&apos;à ce que la classe du canal passe à durable, puis est routée aussitôt.</numerusform>
             <numerusform>Canal en direct avec %n adhésions durables ouvertes&#xa0;: elles restent inertes jusqu&apos;à ce que la classe du canal passe à durable, puis sont routées aussitôt.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The delivery lease cannot be read with this credential, so nobody can tell whether durable delivery runs. Connect with an admin credential that may read cotal_delivery_&lt;space&gt;.</source>
-        <translation>Le bail de distribution ne peut pas être lu avec ces identifiants, donc personne ne peut dire si la distribution durable fonctionne. Connectez-vous avec des identifiants d&apos;administration autorisés à lire cotal_delivery_&lt;space&gt;.</translation>
     </message>
     <message>
         <source>The delivery daemon stopped renewing its lease and it expired: copies for offline members are not being made. Check why the daemon died, then start one (this console can run it).</source>
@@ -2151,6 +2262,10 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>%1: the membership feed does not list #%2 yet; it catches up on its next poll. Delivery does not depend on it.</source>
         <translation>%1&#xa0;: le flux des adhésions ne liste pas encore #%2&#xa0;; il se met à jour à sa prochaine interrogation. La distribution n&apos;en dépend pas.</translation>
+    </message>
+    <message>
+        <source>The delivery lease cannot be read with this connection&apos;s credentials, so nobody can tell whether durable delivery runs. Add a delivery credential to this connection: it may read cotal_delivery_&lt;space&gt;.</source>
+        <translation>Le bail de distribution est illisible avec les identifiants de cette connexion : personne ne peut dire si la distribution durable fonctionne. Ajoutez des identifiants delivery à cette connexion : ils peuvent lire cotal_delivery_&lt;space&gt;.</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2404,10 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>nobody</source>
         <translation>personne</translation>
     </message>
+    <message>
+        <source>ctl.delivery: cannot ask — %1</source>
+        <translation>ctl.delivery : impossible de demander — %1</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::LeaseModel</name>
@@ -2307,10 +2426,6 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>expired</source>
         <translation>expiré</translation>
-    </message>
-    <message>
-        <source>unreadable</source>
-        <translation>illisible</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -2395,6 +2510,10 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>Holders seen</source>
         <translation>Détenteurs vus</translation>
+    </message>
+    <message>
+        <source>cannot read</source>
+        <translation>illisible</translation>
     </message>
 </context>
 <context>
@@ -2615,6 +2734,10 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>Messages the live feed keeps (the oldest go first; more costs memory):</source>
         <translation>Messages conservés par le flux en direct (les plus anciens partent d’abord&#xa0;; davantage coûte de la mémoire)&#xa0;:</translation>
     </message>
+    <message>
+        <source>The %1 credential may not send into this space: this console only watches.</source>
+        <translation>Les identifiants %1 ne peuvent pas envoyer dans cet espace : cette console observe seulement.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -2645,6 +2768,10 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>stale: last complete poll %1 s ago; the feed daemon is down or cannot see every connection, so this graph may be out of date</source>
         <translation>périmé&#xa0;: dernière interrogation complète il y a %1 s&#xa0;; le démon de flux est arrêté ou ne voit pas toutes les connexions, ce graphe est donc peut-être dépassé</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>illisible : %1</translation>
     </message>
 </context>
 <context>

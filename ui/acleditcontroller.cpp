@@ -300,7 +300,7 @@ QFuture<nats::KvHistoryResult> AclEditController::history() const
 {
     if (!m_loaded)
         return QtFuture::makeReadyFuture(nats::KvHistoryResult{});
-    return m_bucket.history(m_owner);
+    return m_historyBucket.value_or(m_bucket).history(m_owner);
 }
 
 QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
@@ -352,8 +352,11 @@ QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
                       }
                       setBusy(false);
                       if (!removed.ok()) {
-                          return QtFuture::makeReadyFuture(
-                              AclCommitResult{Outcome::Failed, removed.error.describe(), {}});
+                          return QtFuture::makeReadyFuture(AclCommitResult{
+                              Outcome::Failed,
+                              removed.error.describe(),
+                              {},
+                              removed.error.kind == nats::NatsErrorKind::PermissionDenied});
                       }
                       const AclAuditEntry entry = audit(removed.entry.revision);
                       space::AclLookup gone;
@@ -377,7 +380,8 @@ QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
                 return AclCommitResult{Outcome::Conflict, write.error.describe(), std::nullopt};
             }
             if (!write.ok())
-                return AclCommitResult{Outcome::Failed, write.error.describe(), std::nullopt};
+                return AclCommitResult{Outcome::Failed, write.error.describe(), std::nullopt,
+                                       write.error.kind == space::SpaceErrorKind::PermissionDenied};
             const AclAuditEntry entry = audit(write.revision);
             space::AclLookup now;
             now.acl = wire::ReadAcl::fromRecord(write.record);

@@ -53,6 +53,7 @@ struct AclCommitResult
     Outcome outcome = Outcome::Failed;
     QString message;
     std::optional<AclAuditEntry> entry; // set when Committed
+    bool denied = false;                // Failed because the credential may not write
 };
 
 // The ACL editor's logic, with no widgets: one owner's record as the admin read it (the base),
@@ -121,6 +122,9 @@ public:
 
     // Every stored revision of the loaded owner's key, as far as the bucket keeps them.
     QFuture<nats::KvHistoryResult> history() const;
+    // Reads history through another credential than the writes (one that may create a
+    // consumer on the bucket, which the provisioner may not).
+    void setHistoryBucket(nats::KeyValue bucket) { m_historyBucket = std::move(bucket); }
 
 signals:
     void loaded();
@@ -137,6 +141,7 @@ private:
 
     QPointer<space::AclRegistry> m_registry;
     nats::KeyValue m_bucket;
+    std::optional<nats::KeyValue> m_historyBucket;
     QPointer<AclAuditLog> m_audit;
     QString m_owner;
     space::AclLookup m_base;

@@ -276,26 +276,65 @@ void AclEditorPane::buildUi()
     connect(m_bulkApply, &QPushButton::clicked, this, &AclEditorPane::applyBulk);
 }
 
-void AclEditorPane::attach(const nats::JetStream &jetStream, const QString &space)
+void AclEditorPane::attach(const space::SpaceAccess &access)
 {
     detach();
-    const nats::KeyValue bucket(jetStream, wire::aclBucket(space));
-    m_registry = new space::AclRegistry(bucket, {}, this);
-    m_controller = new AclEditController(m_registry, bucket, m_audit, this);
-    m_bulk = new AclBulkEditor(m_registry, m_audit, this);
+    using space::Use;
+    const std::optional<nats::JetStream> reader = access.jetStreamFor(Use::AclRead);
+    const std::optional<nats::JetStream> writer = access.jetStreamFor(Use::AclWrite);
+    if (!reader || !writer)
+        return;
+    const QString bucketName = wire::aclBucket(access.space());
+    const nats::KeyValue readBucket(*reader, bucketName);
+    const nats::KeyValue writeBucket(*writer, bucketName);
+    m_registry = new space::AclRegistry(readBucket, {}, this);
+    // One registry when one credential does both; else writes get their own.
+    space::AclRegistry *writes = m_registry;
+    if (access.credentialFor(Use::AclRead) != access.credentialFor(Use::AclWrite))
+        writes = m_writer = new space::AclRegistry(writeBucket, {}, this);
+    m_controller = new AclEditController(writes, writeBucket, m_audit, this);
+    m_controller->setHistoryBucket(readBucket);
+    m_bulk = new AclBulkEditor(writes, m_audit, this);
+    const QString readerName = access.credentialName(access.credentialFor(Use::AclRead));
+    m_writeHint = access.has(space::Credential::Provisioner)
+                      ? QString()
+                      : tr("the %1 credential may not write ACLs — add a provisioner credential "
+                           "to this connection")
+                            .arg(access.credentialName(space::Credential::View));
     connect(m_registry, &space::AclRegistry::changed, this, &AclEditorPane::handleRegistryChanged);
-    connect(m_registry, &space::AclRegistry::loaded, this,
-            [this] { handleRegistryChanged(m_registry->cachedOwners()); });
+    connect(m_registry, &space::AclRegistry::loaded, this, [this] {
+        m_model->setUnreadable({});
+        handleRegistryChanged(m_registry->cachedOwners());
+    });
+    const bool readerIsRole = access.credentialFor(Use::AclRead) != space::Credential::View;
     connect(m_registry, &space::AclRegistry::watchFailed, this,
-            [this](const nats::NatsError &error) {
-                setStatus(tr("The ACL watch failed: %1").arg(error.describe()), true);
+            [this, readerName, readerIsRole](const nats::NatsError &error) {
+                if (error.kind != nats::NatsErrorKind::PermissionDenied) {
+                    setStatus(tr("The ACL watch failed: %1").arg(error.describe()), true);
+                    return;
+                }
+                const QString reason =
+                    readerIsRole
+                        ? tr("the %1 credential may not read the ACL bucket").arg(readerName)
+                        : tr("the %1 credential may not read the ACL bucket; add a delivery "
+                             "credential to this connection")
+                              .arg(readerName);
+                m_model->setUnreadable(reason);
+                setStatus(tr("Cannot read the ACLs: %1.").arg(reason), true);
             });
     connect(m_controller, &AclEditController::draftChanged, this,
             &AclEditorPane::handleDraftChanged);
     connect(m_controller, &AclEditController::busyChanged, this,
             &AclEditorPane::handleDraftChanged);
     connect(m_controller, &AclEditController::loaded, this, &AclEditorPane::refreshHistory);
-    m_registry->start();
+    // A watch the credential's JWT does not grant is never tried: the table says why.
+    if (access.mayWatch(access.credentialFor(Use::AclRead), bucketName)) {
+        m_registry->start();
+    } else {
+        const QString reason = access.deniedRead(Use::AclRead, bucketName);
+        m_model->setUnreadable(reason);
+        setStatus(tr("Cannot read the ACLs: %1.").arg(reason), true);
+    }
     handleDraftChanged();
 }
 
@@ -307,9 +346,14 @@ void AclEditorPane::detach()
     m_bulk = nullptr;
     delete m_controller;
     m_controller = nullptr;
+    delete m_writer;
+    m_writer = nullptr;
     delete m_registry;
     m_registry = nullptr;
+    m_writeHint.clear();
     m_model->setRecords({});
+    m_model->setUnreadable({});
+    setStatus({});
     handleDraftChanged();
 }
 
@@ -488,7 +532,10 @@ void AclEditorPane::handleCommitResult(const AclCommitResult &result)
         break;
     case AclCommitResult::Outcome::Blocked:
     case AclCommitResult::Outcome::Failed:
-        setStatus(tr("Not committed: %1").arg(result.message), true);
+        setStatus(result.denied && !m_writeHint.isEmpty()
+                      ? tr("Not committed: %1.").arg(m_writeHint)
+                      : tr("Not committed: %1").arg(result.message),
+                  true);
         break;
     }
     emit commitFinished(result);

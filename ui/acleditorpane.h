@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/nats/jetstream.h"
+#include "core/space/spaceaccess.h"
 #include "core/wire/presence.h"
 #include "ui/acleditcontroller.h"
 
@@ -42,8 +42,9 @@ public:
     explicit AclEditorPane(AclAuditLog *audit, QWidget *parent = nullptr);
     ~AclEditorPane() override;
 
-    // Builds the registry, editor and bulk editor on `jetStream` for `space`'s ACL bucket.
-    void attach(const nats::JetStream &jetStream, const QString &space);
+    // Builds the registries, editor and bulk editor on the access's connections: reads (the
+    // watch, history) through the credential for ACL reads, writes through the one for writes.
+    void attach(const space::SpaceAccess &access);
     // Drops everything built on the connection (before it closes).
     void detach();
     bool isAttached() const { return m_registry != nullptr; }
@@ -83,7 +84,9 @@ private:
     QPointer<AclAuditLog> m_audit;
     std::function<QStringList()> m_channelSource;
     AclTableModel *m_model;
-    space::AclRegistry *m_registry = nullptr;
+    space::AclRegistry *m_registry = nullptr; // reads: the watch-fed table
+    space::AclRegistry *m_writer = nullptr;   // writes, when another credential does them
+    QString m_writeHint; // why a denied write failed and what would let it through
     AclEditController *m_controller = nullptr;
     AclBulkEditor *m_bulk = nullptr;
     QPointer<AclConflictDialog> m_conflictDialog;

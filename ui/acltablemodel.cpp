@@ -46,7 +46,7 @@ QVariant AclTableModel::data(const QModelIndex &index, int role) const
         return displayValue(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Patterns)
-            return standingText(row.lookup);
+            return patternsText(row);
         if (index.column() == Owner)
             return displayValue(row, Owner);
         return {};
@@ -113,6 +113,7 @@ void AclTableModel::clear()
 {
     m_records.clear();
     m_people.clear();
+    m_unreadable.clear();
     sync();
 }
 
@@ -155,6 +156,22 @@ QString AclTableModel::standingText(const std::optional<space::AclLookup> &looku
     if (!record || record->allowSubscribe.isEmpty())
         return tr("reads nothing");
     return record->allowSubscribe.join(QStringLiteral(", "));
+}
+
+QString AclTableModel::patternsText(const Row &row) const
+{
+    if (!row.lookup && !m_unreadable.isEmpty())
+        return tr("cannot read — %1").arg(m_unreadable);
+    return standingText(row.lookup);
+}
+
+void AclTableModel::setUnreadable(const QString &reason)
+{
+    if (reason == m_unreadable)
+        return;
+    m_unreadable = reason;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
 }
 
 void AclTableModel::sync()
@@ -232,7 +249,7 @@ QVariant AclTableModel::displayValue(const Row &row, int column) const
             return tr("unknown");
         return row.person->role.isEmpty() ? tr("none") : row.person->role;
     case Patterns:
-        return standingText(row.lookup);
+        return patternsText(row);
     case Revision: {
         const std::optional<qint64> revision = revisionOf(row.lookup);
         return revision ? QVariant(QString::number(*revision)) : QVariant(QString());

@@ -52,6 +52,9 @@ public:
     void setRecords(const QList<QPair<QString, space::AclLookup>> &records);
     void setRoster(const QList<wire::Presence> &roster);
     void clear();
+    // Why the records cannot be read (the watch was denied); empty once they can. Rows without
+    // a record then say so instead of "no record".
+    void setUnreadable(const QString &reason);
 
     int rowOf(const QString &owner) const;
     QString ownerAt(int row) const;
@@ -84,6 +87,9 @@ private:
     QHash<QString, space::AclLookup> m_records;
     QHash<QString, Person> m_people;
     std::vector<Row> m_rows;
+    QString m_unreadable;
+
+    QString patternsText(const Row &row) const;
 };
 
 } // namespace cotal::ui

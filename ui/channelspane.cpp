@@ -91,7 +91,7 @@ void ChannelsPane::showConfig()
     // A registry for fresh reads and the CAS write only; no watch is started.
     std::optional<space::ChannelRegistry> registry;
     const std::optional<nats::JetStream> js =
-        m_session ? m_session->adminJetStream() : std::nullopt;
+        m_session ? m_session->access()->jetStreamFor(space::Use::ChannelWrite) : std::nullopt;
     if (js)
         registry.emplace(nats::KeyValue(*js, wire::channelsBucket(m_session->options().space)));
     ChannelConfigDialog dialog(*m_model->row(row), registry ? &*registry : nullptr, this);

@@ -119,6 +119,14 @@ void ComposeBar::handleKindChanged()
         m_target->setCurrentIndex(index);
 }
 
+void ComposeBar::setSendAllowed(bool allowed, const QString &reason)
+{
+    m_text->setEnabled(allowed);
+    m_send->setEnabled(allowed);
+    m_text->setToolTip(allowed ? QString() : reason);
+    showStatus(allowed ? QString() : reason, !allowed);
+}
+
 void ComposeBar::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);

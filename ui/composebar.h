@@ -31,6 +31,8 @@ public:
 
     void setChannels(const QStringList &channels);
     void setTarget(TargetKind kind, const QString &target);
+    // Whether the view credential may send at all; when not, compose is off and says why.
+    void setSendAllowed(bool allowed, const QString &reason = {});
     MentionEdit *editor() const { return m_text; }
     QString statusText() const;
     void send();

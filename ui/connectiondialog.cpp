@@ -133,6 +133,17 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     m_identity->setReadOnly(true);
     m_identity->setAccessibleName(tr("Identity"));
 
+    // Role credentials: what the view credential may not do, each through its own profile.
+    QWidget *provisionerRow = nullptr;
+    QWidget *deliveryRow = nullptr;
+    m_provisionerCreds = fileField(QStringLiteral("provisionerCredsFile"),
+                                   tr("Provisioner creds file"), &provisionerRow);
+    m_provisionerCreds->setPlaceholderText(tr("optional: ACL and channel edits, provisioning"));
+    m_deliveryCreds =
+        fileField(QStringLiteral("deliveryCredsFile"), tr("Delivery creds file"), &deliveryRow);
+    m_deliveryCreds->setPlaceholderText(
+        tr("optional: the delivery daemon, the lease, members, ACL reads"));
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Join link:"), m_link);
     form->addRow(tr("&Name:"), m_name);
@@ -150,6 +161,8 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     form->addRow(tr("TLS &key:"), keyRow);
     form->addRow(tr("&Display name:"), m_displayName);
     form->addRow(tr("&Identity:"), m_identity);
+    form->addRow(tr("P&rovisioner creds:"), provisionerRow);
+    form->addRow(tr("De&livery creds:"), deliveryRow);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("connectionMessage"));
@@ -235,6 +248,8 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_authKind->setCurrentIndex(m_authKind->findData(int(profile.authKind)));
     m_user->setText(profile.user);
     m_credsFile->setText(profile.credsFile);
+    m_provisionerCreds->setText(profile.provisionerCredsFile);
+    m_deliveryCreds->setText(profile.deliveryCredsFile);
     m_tls->setChecked(profile.tlsRequired);
     m_tlsCa->setText(profile.tlsCaFile);
     m_tlsCert->setText(profile.tlsCertFile);
@@ -324,6 +339,8 @@ ConnectionProfile ConnectionDialog::formProfile() const
         profile.authKind == AuthKind::UserPassword ? m_user->text().trimmed() : QString();
     profile.credsFile =
         profile.authKind == AuthKind::CredsFile ? m_credsFile->text().trimmed() : QString();
+    profile.provisionerCredsFile = m_provisionerCreds->text().trimmed();
+    profile.deliveryCredsFile = m_deliveryCreds->text().trimmed();
     profile.tlsRequired = m_tls->isChecked();
     profile.tlsCaFile = m_tlsCa->text().trimmed();
     profile.tlsCertFile = m_tlsCert->text().trimmed();
@@ -365,6 +382,18 @@ bool ConnectionDialog::validate(QString *error) const
     if (profile.authKind == AuthKind::CredsFile && profile.credsFile.isEmpty()) {
         *error = tr("Choose the creds file.");
         return false;
+    }
+    const QList<QPair<QString, QString>> roles{{tr("provisioner"), profile.provisionerCredsFile},
+                                               {tr("delivery"), profile.deliveryCredsFile}};
+    for (const auto &[role, file] : roles) {
+        if (file.isEmpty())
+            continue;
+        const profile::CredentialIdentity identity =
+            profile::credentialIdentity(AuthKind::CredsFile, file, {});
+        if (!identity.ok()) {
+            *error = tr("The %1 creds file cannot be used: %2").arg(role, identity.error);
+            return false;
+        }
     }
     // A new profile (or a changed auth kind) has no stored secret to fall back on.
     const bool storedSecret = !m_editing.id.isEmpty() && m_editing.authKind == profile.authKind;

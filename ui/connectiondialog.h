@@ -89,6 +89,8 @@ private:
     QLineEdit *m_tlsKey;
     QLineEdit *m_displayName;
     QLineEdit *m_identity;
+    QLineEdit *m_provisionerCreds;
+    QLineEdit *m_deliveryCreds;
     QLabel *m_message;
     QPushButton *m_testButton;
     QPushButton *m_saveButton;

@@ -68,6 +68,32 @@ ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByt
         connection.nkeySeedFile = file->fileName();
         result.seedFile = std::move(file);
     }
+    result.credentials.viewProfile = identity.name;
+    result.credentials.view.grants = identity.grants;
+    const QList<QPair<space::Credential, QString>> roles{
+        {space::Credential::Provisioner, profile.provisionerCredsFile},
+        {space::Credential::Delivery, profile.deliveryCredsFile}};
+    for (const auto &[role, file] : roles) {
+        if (file.isEmpty())
+            continue;
+        const profile::CredentialIdentity roleIdentity =
+            profile::credentialIdentity(ConnectionProfile::AuthKind::CredsFile, file, {});
+        if (!roleIdentity.ok()) {
+            result.error =
+                QCoreApplication::translate("cotal::ui", "The %1 credential cannot be used: %2")
+                    .arg(space::SpaceAccess::roleName(role), roleIdentity.error);
+            return result;
+        }
+        nats::ConnectionOptions roleConnection = connection;
+        roleConnection.token.clear();
+        roleConnection.user.clear();
+        roleConnection.password.clear();
+        roleConnection.credsText.clear();
+        roleConnection.nkeySeedFile.clear();
+        roleConnection.credsFile = file;
+        roleConnection.inboxId = roleIdentity.publicKey;
+        result.credentials.roles[role] = {roleConnection, roleIdentity.grants};
+    }
     result.options = endpoint::EndpointOptions::adminConsole(std::move(connection), profile.space);
     result.options.card.id = identity.carriesIdentity ? identity.publicKey : profile.instanceId;
     if (!profile.displayName.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "core/endpoint/endpointoptions.h"
 #include "core/profile/connectionprofile.h"
+#include "core/space/spaceaccess.h"
 #include "core/wire/joinlink.h"
 
 #include <QByteArray>
@@ -15,6 +16,8 @@ namespace cotal::ui {
 struct ConsoleConnection
 {
     endpoint::EndpointOptions options;
+    // The view credential's profile name and the role credentials, for the admin panes.
+    space::SpaceCredentials credentials;
     // NKey seeds: cnats reads the seed from a file on every (re)connect, so the keychain copy
     // is written to a private 0600 file in the runtime directory for the session's lifetime.
     std::unique_ptr<QTemporaryFile> seedFile;

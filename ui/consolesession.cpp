@@ -11,12 +11,15 @@ ConsoleSession::ConsoleSession(QObject *parent)
     : QObject(parent)
 {
     connect(&m_pacer, &MessagePacer::released, this, &ConsoleSession::messagesReceived);
+    connect(&m_access, &space::SpaceAccess::ready, this, &ConsoleSession::adminReady);
+    connect(&m_access, &space::SpaceAccess::closing, this, &ConsoleSession::adminClosing);
+    connect(&m_access, &space::SpaceAccess::errorReported, this, &ConsoleSession::errorReported);
 }
 
 // A host's destructor stops its endpoint and joins its thread: a bounded wait, at shutdown only.
 ConsoleSession::~ConsoleSession()
 {
-    closeAdminConnection();
+    m_access.close();
     for (endpoint::EndpointHost *host : m_closing)
         delete host;
 }
@@ -42,12 +45,14 @@ QString ConsoleSession::stateText(Endpoint::State state)
     return tr("connection failed");
 }
 
-void ConsoleSession::open(endpoint::EndpointOptions options,
+void ConsoleSession::open(endpoint::EndpointOptions options, space::SpaceCredentials credentials,
                           std::unique_ptr<QTemporaryFile> keepAlive)
 {
     close();
     ++m_generation;
     m_options = std::move(options);
+    m_credentials = std::move(credentials);
+    m_credentials.view.options = m_options.connection;
     m_keepAlive = std::move(keepAlive);
     m_host = std::make_unique<endpoint::EndpointHost>(m_options);
     m_counters = {};
@@ -67,49 +72,12 @@ void ConsoleSession::open(endpoint::EndpointOptions options,
             m_stateReason = error.describe();
             emit stateChanged(m_state, m_stateReason);
         }
+        // The endpoint's id, derived from the credential where there is one: its grants
+        // allow replies only under "_INBOX_<id>" (wire.md §10).
         if (!error.isError())
-            openAdminConnection();
+            m_access.open(m_options.space, m_host->endpoint()->id(), m_credentials);
         emit started(error);
     });
-}
-
-void ConsoleSession::openAdminConnection()
-{
-    m_admin = std::make_unique<nats::NatsConnection>();
-    const quint64 generation = m_generation;
-    // The endpoint's id, derived from the credential where there is one: its grants allow
-    // replies only under "_INBOX_<id>" (wire.md §10).
-    nats::ConnectionOptions connection = m_options.connection;
-    connection.inboxId = m_host->endpoint()->id();
-    connection.name = QStringLiteral("cotal-console-registries");
-    m_admin->open(connection).then(this, [this, generation](const nats::NatsError &error) {
-        if (generation != m_generation || !m_admin)
-            return;
-        if (error.isError()) {
-            emit errorReported(tr("The registries (ACLs, lease, members) cannot be opened: %1")
-                                   .arg(error.describe()));
-            return;
-        }
-        m_adminJs.emplace(m_admin.get());
-        emit adminReady();
-    });
-}
-
-void ConsoleSession::closeAdminConnection()
-{
-    if (!m_admin)
-        return;
-    if (m_adminJs) {
-        emit adminClosing();
-        m_adminJs.reset();
-    }
-    // Closing joins cnats threads off this thread (NatsConnection's destructor).
-    m_admin.reset();
-}
-
-std::optional<nats::JetStream> ConsoleSession::adminJetStream() const
-{
-    return m_adminJs;
 }
 
 void ConsoleSession::connectEndpoint(Endpoint *endpoint)
@@ -174,7 +142,7 @@ void ConsoleSession::close()
     if (!m_host)
         return;
     ++m_generation;
-    closeAdminConnection();
+    m_access.close();
     // Hand the host over to its own stop(): the GUI never waits on the network. The lambda
     // owns it; its destructor then only joins an idle thread.
     endpoint::EndpointHost *host = m_host.release();

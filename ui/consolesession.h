@@ -2,8 +2,7 @@
 
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/endpointhost.h"
-#include "core/nats/jetstream.h"
-#include "core/nats/natsconnection.h"
+#include "core/space/spaceaccess.h"
 #include "ui/messagepacer.h"
 
 #include <QFuture>
@@ -28,7 +27,8 @@ public:
 
     // Starts a new endpoint (closing any previous one). `keepAlive` lives as long as the session
     // (a private seed file the connection reads on every reconnect).
-    void open(endpoint::EndpointOptions options, std::unique_ptr<QTemporaryFile> keepAlive = {});
+    void open(endpoint::EndpointOptions options, space::SpaceCredentials credentials = {},
+              std::unique_ptr<QTemporaryFile> keepAlive = {});
     // Stops the endpoint without blocking: the host is freed once stop() finished.
     void close();
     bool isOpen() const { return m_host != nullptr; }
@@ -56,11 +56,12 @@ public:
     QFuture<endpoint::ControlResult> control(const QString &service, const QString &op,
                                              const QJsonObject &args = {}, int timeoutMs = 5000);
 
-    // The space's registries (ACLs, lease, members) for the admin panes, over a second
-    // connection with the same options that lives on the GUI thread: cnats never blocks it, and
-    // its lifetime is the session's, unlike the endpoint's, which a rebuild replaces. Set between
-    // adminReady() and adminClosing(); objects built on it must be dropped on adminClosing().
-    std::optional<nats::JetStream> adminJetStream() const;
+    // The space's registries (ACLs, lease, members) for the admin panes, over connections of
+    // their own (the view credential's and each role credential's), whose lifetime is the
+    // session's, unlike the endpoint's, which a rebuild replaces. Ready between adminReady()
+    // and adminClosing(); objects built on it must be dropped on adminClosing().
+    space::SpaceAccess *access() { return &m_access; }
+    const space::SpaceAccess *access() const { return &m_access; }
 
     static QString stateText(endpoint::Endpoint::State state);
 
@@ -84,14 +85,12 @@ signals:
 private:
     template<typename T> QFuture<T> call(std::function<QFuture<T>(endpoint::Endpoint *)> op);
     void connectEndpoint(endpoint::Endpoint *endpoint);
-    void openAdminConnection();
-    void closeAdminConnection();
 
     std::unique_ptr<endpoint::EndpointHost> m_host;
     std::vector<endpoint::EndpointHost *> m_closing; // stopping; freed when stop() finished
     std::unique_ptr<QTemporaryFile> m_keepAlive;
-    std::unique_ptr<nats::NatsConnection> m_admin;
-    std::optional<nats::JetStream> m_adminJs;
+    space::SpaceAccess m_access;
+    space::SpaceCredentials m_credentials;
     endpoint::EndpointOptions m_options;
     endpoint::Endpoint::State m_state = endpoint::Endpoint::State::Stopped;
     QString m_stateReason;

@@ -25,6 +25,9 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
     m_server = label(QStringLiteral("statusServer"), tr("Server"));
     m_space = label(QStringLiteral("statusSpace"), tr("Space"));
     m_identity = label(QStringLiteral("statusIdentity"), tr("Identity"));
+    m_credentials = label(QStringLiteral("statusCredentials"), tr("Credentials in use"));
+    m_credentials->setToolTip(tr("The credentials this connection reads and writes through: "
+                                 "the view credential first, then the role credentials."));
     m_rate = label(QStringLiteral("statusRate"), tr("Messages per second"));
     m_dropped = label(QStringLiteral("statusDropped"), tr("Messages not shown"));
     m_dropped->setToolTip(tr("Live copies arrived faster than this console could show them and "
@@ -73,6 +76,12 @@ void ConsoleStatusBar::setConnection(const QString &server, const QString &space
     m_identity->setText(identity.isEmpty() ? QString()
                         : authMode         ? tr("as %1").arg(identity)
                                    : tr("as %1 (open mesh: nothing is enforced)").arg(identity));
+}
+
+void ConsoleStatusBar::setCredentials(const QString &credentials)
+{
+    m_credentials->setText(credentials.isEmpty() ? QString()
+                                                 : tr("credentials: %1").arg(credentials));
 }
 
 void ConsoleStatusBar::setRate(double messagesPerSecond)

@@ -23,6 +23,8 @@ public:
     void setState(endpoint::Endpoint::State state, const QString &reason);
     void setConnection(const QString &server, const QString &space, const QString &identity,
                        bool authMode);
+    // The credentials the session uses, e.g. "admin · provisioner · delivery".
+    void setCredentials(const QString &credentials);
     void setRate(double messagesPerSecond);
     // Hidden while nothing was skipped.
     void setDropped(quint64 messages);
@@ -37,6 +39,7 @@ private:
     QLabel *m_server;
     QLabel *m_space;
     QLabel *m_identity;
+    QLabel *m_credentials;
     QLabel *m_rate;
     QLabel *m_dropped;
     QToolButton *m_anomalies;

@@ -1,6 +1,7 @@
 #include "ui/deliverypane.h"
 
 #include "core/wire/names.h"
+#include "core/wire/subjects.h"
 #include "ui/consolesession.h"
 #include "ui/daemonpane.h"
 #include "ui/healthpane.h"
@@ -73,10 +74,11 @@ DeliveryPane::DeliveryPane(ConsoleSession *session, QWidget *parent)
 
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, [this] {
+        pollLease();
         pollFrontier();
         refreshHealth();
     });
-    if (session->adminJetStream())
+    if (session->access()->isReady())
         attach();
 }
 
@@ -97,28 +99,64 @@ void DeliveryPane::showPage(Page page)
 void DeliveryPane::attach()
 {
     detach();
-    const std::optional<nats::JetStream> js = m_session->adminJetStream();
-    if (!js)
+    const space::SpaceAccess *access = m_session->access();
+    const std::optional<nats::JetStream> view = access->jetStream(space::Credential::View);
+    const std::optional<nats::JetStream> state = access->jetStreamFor(space::Use::DeliveryState);
+    if (!view || !state)
         return;
-    const QString space = m_session->options().space;
+    const QString space = access->space();
     ++m_attachGeneration;
-    m_lease =
-        std::make_unique<space::DeliveryLease>(nats::KeyValue(*js, wire::deliveryBucket(space)));
-    m_members =
-        std::make_unique<space::MemberRegistry>(nats::KeyValue(*js, wire::membersBucket(space)));
-    m_stats.emplace(*js, space);
-    m_leaseModel->setSource(m_lease.get());
-    m_timelineModel->setSource(m_members.get());
-    m_feedModel->watch(nats::KeyValue(*js, wire::membershipBucket(space)));
-    m_lease->start();
-    m_members->start();
+    // Reads the credential's JWT does not grant are never made: each says why instead.
+    using space::Use;
+    const space::Credential stateCredential = access->credentialFor(Use::DeliveryState);
+    const QString leaseBucket = wire::deliveryBucket(space);
+    if (access->mayWatch(stateCredential, leaseBucket)) {
+        m_lease = std::make_unique<space::DeliveryLease>(nats::KeyValue(*state, leaseBucket));
+        m_leaseModel->setSource(m_lease.get());
+        m_lease->start();
+    } else if (access->mayGet(stateCredential, leaseBucket)) {
+        m_lease = std::make_unique<space::DeliveryLease>(nats::KeyValue(*state, leaseBucket));
+        m_leasePolled = true;
+        pollLease();
+    } else {
+        m_leaseModel->setUnreadable(access->deniedRead(Use::DeliveryState, leaseBucket));
+    }
+    const QString membersBucket = wire::membersBucket(space);
+    if (access->mayWatch(stateCredential, membersBucket)) {
+        m_members = std::make_unique<space::MemberRegistry>(nats::KeyValue(*state, membersBucket));
+        m_timelineModel->setSource(m_members.get());
+        m_timelines->view()->setEmptyText({});
+        m_members->start();
+    } else {
+        m_timelines->view()->setEmptyText(
+            tr("Cannot read the durable memberships: %1.")
+                .arg(access->deniedRead(Use::DeliveryState, membersBucket)));
+    }
+    m_stats.emplace(*view, space);
+    const QString feedBucket = wire::membershipBucket(space);
+    if (access->mayWatch(space::Credential::View, feedBucket))
+        m_feedModel->watch(nats::KeyValue(*view, feedBucket));
+    else
+        m_feedModel->setUnreadable(
+            tr("the %1 credential may not read %2")
+                .arg(access->credentialName(space::Credential::View), feedBucket));
 
     delivery::DeliveryOptions options;
-    options.connection = m_session->options().connection;
+    options.connection = access->connectionFor(space::Use::Daemon);
     options.connection.name = QStringLiteral("cotal-console-delivery");
     options.space = space;
     m_daemon->setOptions(options);
-    m_probe->start();
+    // The probe asks ctl.delivery as this console: only where the view credential may.
+    const wire::Grants viewGrants = access->grants(space::Credential::View);
+    const QString control =
+        wire::controlSubject(space, QStringLiteral("delivery"), m_session->identity());
+    if (viewGrants.mayPublish(control) &&
+        viewGrants.maySubscribe(control + QStringLiteral(".reply.x")))
+        m_probe->start();
+    else
+        m_inspector->setResponderUnavailable(
+            tr("the %1 credential may not send control requests")
+                .arg(access->credentialName(space::Credential::View)));
     m_ticker.start();
     refreshChannels();
 }
@@ -131,11 +169,15 @@ void DeliveryPane::detach()
     m_leaseModel->setSource(nullptr);
     m_timelineModel->setSource(nullptr);
     m_feedModel->watch(std::nullopt);
+    m_timelines->view()->setEmptyText({});
+    m_inspector->setResponderDetail(ResponderStatus::Unknown, {});
     m_lease.reset();
     m_members.reset();
     m_stats.reset();
     ++m_attachGeneration;
     m_frontierInFlight = false;
+    m_leasePolled = false;
+    m_leaseInFlight = false;
 }
 
 void DeliveryPane::setRoster(const QList<wire::Presence> &roster)
@@ -173,6 +215,20 @@ void DeliveryPane::refreshChannels()
                                               ? wire::DeliveryClass::Durable
                                               : wire::DeliveryClass::Live);
         refreshHealth();
+    });
+}
+
+void DeliveryPane::pollLease()
+{
+    if (!m_leasePolled || !m_lease || m_leaseInFlight)
+        return;
+    m_leaseInFlight = true;
+    const quint64 generation = m_attachGeneration;
+    m_lease->read(0).then(this, [this, generation](const space::LeaseState &state) {
+        if (generation != m_attachGeneration)
+            return;
+        m_leaseInFlight = false;
+        m_leaseModel->applyPolled(state);
     });
 }
 

@@ -63,6 +63,7 @@ private:
     void setRoster(const QList<wire::Presence> &roster);
     void refreshChannels();
     void pollFrontier();
+    void pollLease();
     void refreshNames();
     void refreshHealth();
     void forceRelease(int shard, quint64 revision);
@@ -85,6 +86,8 @@ private:
     QHash<QString, QString> m_daemonNames;
     QMap<QString, wire::DeliveryClass> m_classes;
     bool m_frontierInFlight = false;
+    bool m_leasePolled = false; // the credential may get the lease but not watch it
+    bool m_leaseInFlight = false;
     quint64 m_attachGeneration = 0;
     QTimer m_ticker;
 };

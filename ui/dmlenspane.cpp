@@ -89,7 +89,7 @@ void DmLensPane::setVisibility(endpoint::TapVisibility visibility)
         return;
     case endpoint::TapVisibility::ChatOnly:
         m_hidden->setText(tr("DMs hidden: this credential may read channel traffic only "
-                             "(the broker refused the all-activity tap)."));
+                             "(its grants hold no all-activity tap)."));
         break;
     case endpoint::TapVisibility::Off:
         m_hidden->setText(tr("DMs hidden: the activity tap is not running."));

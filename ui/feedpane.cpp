@@ -201,9 +201,16 @@ FeedPane::FeedPane(FeedModel *model, QWidget *parent)
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
 
+    m_hiddenNotice = new QLabel(this);
+    m_hiddenNotice->setObjectName(QStringLiteral("feedDmsHidden"));
+    m_hiddenNotice->setAccessibleName(tr("What the live feed cannot show"));
+    m_hiddenNotice->setWordWrap(true);
+    m_hiddenNotice->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(chips);
+    layout->addWidget(m_hiddenNotice);
     layout->addWidget(splitter, 1);
 
     connect(model, &FeedModel::batchInserted, this, &FeedPane::handleRowsInserted);
@@ -239,6 +246,13 @@ void FeedPane::setPaused(bool paused)
     m_model->setPaused(paused);
     m_pauseAction->setText(paused ? tr("Resume feed") : tr("&Pause feed"));
     handlePendingCount(m_model->pendingCount());
+}
+
+void FeedPane::setTapVisibility(endpoint::TapVisibility visibility)
+{
+    m_hiddenNotice->setVisible(visibility == endpoint::TapVisibility::ChatOnly);
+    m_hiddenNotice->setText(tr("DMs and anycast hidden: this credential may read channel traffic "
+                               "only, so the feed shows channels alone."));
 }
 
 void FeedPane::focusSearch()

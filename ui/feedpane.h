@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/endpoint/endpointtypes.h"
 #include "core/endpoint/receivedmessage.h"
 
 #include <QMap>
@@ -35,6 +36,8 @@ public:
     QList<endpoint::ReceivedMessage> selectedMessages() const;
     void setPaused(bool paused);
     void focusSearch();
+    // Says on the live feed itself when DMs and anycast are not in it.
+    void setTapVisibility(endpoint::TapVisibility visibility);
 
 signals:
     void senderActivated(const QString &senderId);
@@ -57,6 +60,7 @@ private:
     MessageView *m_detail;
     QLineEdit *m_search;
     QLabel *m_pendingLabel;
+    QLabel *m_hiddenNotice;
     QToolButton *m_channelMenuButton;
     QToolButton *m_senderMenuButton;
     QHBoxLayout *m_activeChips;

@@ -94,9 +94,9 @@ QList<ChannelHealth> HealthExplainer::explain(const Inputs &in)
         switch (lease) {
         case space::LeaseReadOutcome::Failed:
             add(Severity::Warning, {},
-                tr("The delivery lease cannot be read with this credential, so nobody can tell "
-                   "whether durable delivery runs. Connect with an admin credential that may "
-                   "read cotal_delivery_<space>."));
+                tr("The delivery lease cannot be read with this connection's credentials, so "
+                   "nobody can tell whether durable delivery runs. Add a delivery credential "
+                   "to this connection: it may read cotal_delivery_<space>."));
             break;
         case space::LeaseReadOutcome::Absent:
             add(Severity::Error, {},

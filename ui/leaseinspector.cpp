@@ -93,6 +93,12 @@ void LeaseInspector::setResponderDetail(ResponderStatus status, const QString &d
     updateSelection();
 }
 
+void LeaseInspector::setResponderUnavailable(const QString &reason)
+{
+    m_responder->setText(tr("ctl.delivery: cannot ask — %1").arg(reason));
+    updateSelection();
+}
+
 void LeaseInspector::setActionResult(const QString &text)
 {
     m_result->setText(text);

@@ -22,6 +22,8 @@ public:
     ~LeaseInspector() override;
 
     void setResponderDetail(ResponderStatus status, const QString &detail);
+    // The credential may not ask ctl.delivery at all, so nothing is probed.
+    void setResponderUnavailable(const QString &reason);
     // The outcome of the last forced release, in words.
     void setActionResult(const QString &text);
     QTableView *table() const { return m_table; }

@@ -36,7 +36,7 @@ QString LeaseModel::statusText(LeaseStatus status)
     case LeaseStatus::Expired:
         return tr("expired");
     case LeaseStatus::Unreadable:
-        return tr("unreadable");
+        return tr("cannot read");
     }
     return {};
 }
@@ -215,6 +215,20 @@ void LeaseModel::setSource(space::DeliveryLease *source)
     apply({source->cached(0)}, true);
     apply(source->leases(), true);
     m_timer.start();
+}
+
+void LeaseModel::setUnreadable(const QString &reason)
+{
+    setSource(nullptr);
+    space::LeaseState denied;
+    denied.error.kind = nats::NatsErrorKind::PermissionDenied;
+    denied.error.message = reason;
+    apply({denied}, true);
+}
+
+void LeaseModel::applyPolled(const space::LeaseState &state)
+{
+    apply({state}, false);
 }
 
 void LeaseModel::setNames(const QHash<QString, QString> &names)

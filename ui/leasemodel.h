@@ -77,6 +77,10 @@ public:
     // Display names for holder ids (the roster, this console's own daemon).
     void setNames(const QHash<QString, QString> &names);
     void setResponderStatus(ResponderStatus status);
+    // No source, because the credential may not read the lease: lease.0 says why.
+    void setUnreadable(const QString &reason);
+    // A read of a lease nobody watches (polled): a value gone since the last one expired.
+    void applyPolled(const space::LeaseState &state);
     ResponderStatus responderStatus() const { return m_responder; }
     void setRefreshInterval(int ms);
 

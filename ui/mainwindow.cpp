@@ -2,6 +2,7 @@
 
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
+#include "core/wire/subjects.h"
 #include "ui/aclauditlog.h"
 #include "ui/acleditorpane.h"
 #include "ui/agentdetailpane.h"
@@ -92,6 +93,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
 
     m_statusBar = new ConsoleStatusBar(this);
     setStatusBar(m_statusBar);
+    connect(m_session, &ConsoleSession::adminClosing, m_statusBar,
+            [bar = m_statusBar] { bar->setCredentials({}); });
     connect(m_statusBar, &ConsoleStatusBar::anomaliesRequested, this, &MainWindow::openAnomalies);
 
     connect(m_connectionsPage, &ConnectionsPage::connectRequested, this, &MainWindow::connectSaved);
@@ -124,6 +127,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
                 m_dmLens->setPeerNames(names);
             });
     connect(m_session, &ConsoleSession::tapVisibilityChanged, m_dmPane, &DmLensPane::setVisibility);
+    connect(m_session, &ConsoleSession::tapVisibilityChanged, m_feedPane,
+            &FeedPane::setTapVisibility);
     connect(m_session, &ConsoleSession::anomaly, m_anomalies, &AnomalyModel::append);
     connect(m_session, &ConsoleSession::anomalyCountersChanged, m_statusBar,
             &ConsoleStatusBar::setAnomalies);
@@ -245,10 +250,12 @@ void MainWindow::buildConsole()
     // The ACL registry lives on the session's admin connection, so only while that is open.
     m_aclPane->setChannelSource([this] { return m_channels->channelNames(); });
     connect(m_session, &ConsoleSession::rosterChanged, m_aclPane, &AclEditorPane::setRoster);
-    connect(m_session, &ConsoleSession::adminReady, m_aclPane, [this] {
-        if (const std::optional<nats::JetStream> js = m_session->adminJetStream())
-            m_aclPane->attach(*js, m_session->options().space);
-    });
+    connect(m_session, &ConsoleSession::adminReady, m_aclPane,
+            [pane = m_aclPane, session = m_session] { pane->attach(*session->access()); });
+    connect(m_session, &ConsoleSession::adminReady, this, &MainWindow::applyCredentials);
+    // Their own contexts: the session closes its connections while the window is destroyed.
+    connect(m_session, &ConsoleSession::adminClosing, m_compose,
+            [compose = m_compose] { compose->setSendAllowed(true); });
     connect(m_session, &ConsoleSession::adminClosing, m_aclPane, &AclEditorPane::detach);
 }
 
@@ -556,10 +563,25 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
                                    connection.options.card.id.left(8) + QLatin1Char(')'),
                                connection.options.isAuthMode());
     setWindowTitle(tr("%1 — Cotal Console").arg(p.space));
-    m_session->open(std::move(connection.options), std::move(connection.seedFile));
+    m_session->open(std::move(connection.options), std::move(connection.credentials),
+                    std::move(connection.seedFile));
     m_channelsTimer->start();
     updateOverview();
     enterSpace();
+}
+
+void MainWindow::applyCredentials()
+{
+    const space::SpaceAccess *access = m_session->access();
+    m_statusBar->setCredentials(access->describe());
+    const wire::Grants grants = access->grants(space::Credential::View);
+    const QString prefix = wire::spacePrefix(access->space()) + u'.';
+    const bool maySend = grants.mayPublishUnder(prefix + QStringLiteral("chat.")) ||
+                         grants.mayPublishUnder(prefix + QStringLiteral("inst.")) ||
+                         grants.mayPublishUnder(prefix + QStringLiteral("svc."));
+    m_compose->setSendAllowed(
+        maySend, tr("The %1 credential may not send into this space: this console only watches.")
+                     .arg(access->credentialName(space::Credential::View)));
 }
 
 void MainWindow::disconnectSession()
@@ -579,6 +601,10 @@ void MainWindow::clearSessionModels()
     m_anomalies->clear();
     m_dmLens->clear();
     m_statusBar->setDropped(0);
+    // Nothing the previous connection said stays on screen.
+    m_statusBar->clearMessage();
+    m_statusBar->setCredentials({});
+    m_compose->setSendAllowed(true);
     m_lastTotal = m_feed->totalReceived();
 }
 

@@ -102,6 +102,8 @@ private slots:
     void updateOverview();
 
 private:
+    // Once the space's connections are up: the status bar names them, compose follows grants.
+    void applyCredentials();
     void buildConsole();
     void buildActions();
     QAction *addAction(const QString &text, const QKeySequence &shortcut, const QString &objectName,

@@ -99,6 +99,13 @@ void MembershipFeedModel::watch(std::optional<nats::KeyValue> bucket)
     m_timer.start();
 }
 
+void MembershipFeedModel::setUnreadable(const QString &reason)
+{
+    watch(std::nullopt);
+    m_error = reason;
+    checkFreshness();
+}
+
 void MembershipFeedModel::setClock(std::function<qint64()> clock)
 {
     m_clock = std::move(clock);
@@ -168,6 +175,8 @@ QString MembershipFeedModel::freshnessText() const
 {
     switch (freshness()) {
     case Freshness::Absent:
+        if (!m_error.isEmpty() && !m_heartbeat)
+            return tr("cannot read: %1").arg(m_error);
         return tr("absent: no feed daemon has written the membership feed");
     case Freshness::Live:
         return tr("live: last complete poll %1 s ago, %2 agents")

@@ -68,6 +68,8 @@ public:
     QString freshnessText() const;
     std::optional<wire::ChannelMembership> membership(const QString &agentId) const;
     QString watchError() const { return m_error; }
+    // Not watched, because the credential may not read the feed: says so instead of "absent".
+    void setUnreadable(const QString &reason);
 
 signals:
     void freshnessChanged(cotal::ui::MembershipFeedModel::Freshness freshness);

@@ -157,6 +157,18 @@ bool TimelineView::event(QEvent *event)
     return QWidget::event(event);
 }
 
+void TimelineView::setEmptyText(const QString &text)
+{
+    m_emptyText = text;
+    update();
+}
+
+QString TimelineView::emptyText() const
+{
+    return m_emptyText.isEmpty() ? tr("No durable memberships recorded in this space yet.")
+                                 : m_emptyText;
+}
+
 void TimelineView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
@@ -168,8 +180,8 @@ void TimelineView::paintEvent(QPaintEvent *)
     const QList<Lane> all = lanes();
     if (all.isEmpty()) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(rect(), Qt::AlignCenter,
-                         tr("No durable memberships recorded in this space yet."));
+        painter.drawText(rect().adjusted(8, 8, -8, -8), Qt::AlignCenter | Qt::TextWordWrap,
+                         emptyText());
         return;
     }
 

@@ -38,6 +38,9 @@ public:
     void setOwnerNames(const QHash<QString, QString> &names);
     // Tests and the screenshot tool pin "now" for the wall-clock axis.
     void setClock(std::function<qint64()> clock);
+    // Why there is nothing to draw, when not "none recorded yet" (a read the broker denied).
+    void setEmptyText(const QString &text);
+    QString emptyText() const;
 
     // The record under a point (its JSON), empty when none: what the hover shows.
     QString recordAt(const QPoint &pos) const;
@@ -73,6 +76,7 @@ private:
     QString m_ownerFilter;
     QHash<QString, QString> m_names;
     std::function<qint64()> m_clock;
+    QString m_emptyText;
     QList<Bar> m_bars; // from the last paint, for hit tests
 };
 

@@ -110,6 +110,7 @@ nats::NatsError Endpoint::Private::resolveIdentity()
             return makeError(NatsErrorKind::InvalidArgument,
                              QStringLiteral("unusable creds: %1").arg(parsed.error().detail));
         const QString subject = parsed->subject;
+        m_grants = parsed->grants;
         parsed.value().seed.fill('\0');
         // An explicit id that differs from the creds' identity is refused before any publish.
         if (!card.id.isEmpty() && card.id != subject)
@@ -469,12 +470,19 @@ QFuture<nats::NatsError> Endpoint::Private::startTap()
     const QString prefix = wire::spacePrefix(m_options.space);
     const QString chat = wire::observerTap(m_options.space);
     m_tapSubject = chat;
+    if (!m_grants.maySubscribe(chat))
+        return ready(makeError(nats::NatsErrorKind::PermissionDenied,
+                               QStringLiteral("permission denied: cannot subscribe %1").arg(chat)));
     m_tap = m_connection->subscribe(chat, q, handler);
     m_tapDirect.clear();
     m_tapDirectSubjects = {prefix + QStringLiteral(".inst.>"), prefix + QStringLiteral(".svc.>")};
     for (const QString &subject : std::as_const(m_tapDirectSubjects)) {
         m_refused.remove(subject);
-        m_tapDirect.push_back(m_connection->subscribe(subject, q, handler));
+        // A grant the JWT does not hold is refused without asking the broker.
+        if (!m_grants.maySubscribe(subject))
+            m_refused.insert(subject);
+        else
+            m_tapDirect.push_back(m_connection->subscribe(subject, q, handler));
     }
     const quint64 epoch = m_epoch;
     return confirmSubscriptions().then(q, [this, epoch, chat](const nats::NatsError &error) {
@@ -636,6 +644,11 @@ Endpoint::~Endpoint()
 const EndpointOptions &Endpoint::options() const
 {
     return d->m_options;
+}
+
+wire::Grants Endpoint::grants() const
+{
+    return d->m_grants;
 }
 
 QString Endpoint::id() const

@@ -3,6 +3,7 @@
 #include "core/endpoint/endpointoptions.h"
 #include "core/endpoint/endpointtypes.h"
 #include "core/endpoint/receivedmessage.h"
+#include "core/wire/grants.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -43,6 +44,8 @@ public:
     const EndpointOptions &options() const;
     // The resolved instance id (valid once start() was called).
     QString id() const;
+    // What the credential's JWT grants (unrestricted without creds; valid once started).
+    wire::Grants grants() const;
     bool isAuthMode() const;
     State state() const;
 

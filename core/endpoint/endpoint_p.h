@@ -93,6 +93,8 @@ public:
     EndpointOptions m_options;
     QString m_id;
     bool m_auth = false;
+    // What the creds' JWT grants; subscriptions and reads outside it are never attempted.
+    wire::Grants m_grants;
     State m_state = State::Stopped;
     bool m_stopped = true;
     bool m_firstConnectDone = false;

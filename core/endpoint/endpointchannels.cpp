@@ -544,8 +544,14 @@ QFuture<ChannelListResult> Endpoint::Private::listChannels()
     QFuture<nats::ApiResult> info =
         m_js->api(QStringLiteral("STREAM.INFO.") + wire::chatStreamName(space), filter.take());
     // The lease read: an error (no bucket, no grant) leaves health undefined (delivery.md §10).
+    const QString leaseBucket = wire::deliveryBucket(space);
     QFuture<nats::KvResult> lease =
-        nats::KeyValue(*m_js, wire::deliveryBucket(space)).get(QStringLiteral("lease.0"));
+        m_grants.mayPublish(QStringLiteral("$JS.API.STREAM.MSG.GET.KV_") + leaseBucket)
+            ? nats::KeyValue(*m_js, leaseBucket).get(QStringLiteral("lease.0"))
+            : QtFuture::makeReadyFuture(nats::KvResult{
+                  {},
+                  makeError(nats::NatsErrorKind::PermissionDenied,
+                            QStringLiteral("the credential may not read %1").arg(leaseBucket))});
     return info
         .then(q,
               [this, lease, space](const nats::ApiResult &streamInfo) mutable {

@@ -25,6 +25,10 @@ struct ConnectionProfile
     AuthKind authKind = AuthKind::None;
     QString user;
     QString credsFile;
+    // Role credentials: creds files on disk (their paths are stored, not their content), each
+    // used only for what its profile may do (endpoint.md §11). Empty: none.
+    QString provisionerCredsFile;
+    QString deliveryCredsFile;
     bool tlsRequired = false;
     QString tlsCaFile;
     QString tlsCertFile;

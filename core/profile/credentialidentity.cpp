@@ -27,6 +27,7 @@ CredentialIdentity fromCredsText(const QByteArray &text)
     }
     identity.publicKey = creds->subject;
     identity.name = creds->name;
+    identity.grants = creds->grants;
     return identity;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/profile/connectionprofile.h"
+#include "core/wire/grants.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,6 +15,7 @@ struct CredentialIdentity
     bool carriesIdentity = false; // creds file, creds text or NKey seed
     QString publicKey;            // "U…", when it could be read
     QString name;                 // the JWT's `name` (the reference's profile), when present
+    wire::Grants grants;          // the JWT's permissions; unrestricted when unknown (a seed)
     QString error;                // why it could not be read (never contains the secret)
 
     bool ok() const { return error.isEmpty(); }

@@ -49,6 +49,8 @@ ConnectionProfile readProfile(const QSettings &settings)
     p.authKind = authKindFromName(settings.value(QStringLiteral("auth")).toString());
     p.user = settings.value(QStringLiteral("user")).toString();
     p.credsFile = settings.value(QStringLiteral("credsFile")).toString();
+    p.provisionerCredsFile = settings.value(QStringLiteral("provisionerCredsFile")).toString();
+    p.deliveryCredsFile = settings.value(QStringLiteral("deliveryCredsFile")).toString();
     p.tlsRequired = settings.value(QStringLiteral("tls")).toBool();
     p.tlsCaFile = settings.value(QStringLiteral("tlsCa")).toString();
     p.tlsCertFile = settings.value(QStringLiteral("tlsCert")).toString();
@@ -67,6 +69,8 @@ void writeProfile(QSettings &settings, const ConnectionProfile &p)
     settings.setValue(QStringLiteral("auth"), authKindName(p.authKind));
     settings.setValue(QStringLiteral("user"), p.user);
     settings.setValue(QStringLiteral("credsFile"), p.credsFile);
+    settings.setValue(QStringLiteral("provisionerCredsFile"), p.provisionerCredsFile);
+    settings.setValue(QStringLiteral("deliveryCredsFile"), p.deliveryCredsFile);
     settings.setValue(QStringLiteral("tls"), p.tlsRequired);
     settings.setValue(QStringLiteral("tlsCa"), p.tlsCaFile);
     settings.setValue(QStringLiteral("tlsCert"), p.tlsCertFile);

@@ -96,4 +96,9 @@ void NatsServerProcess::kill()
         m_launcher->kill();
 }
 
+QString NatsServerProcess::log() const
+{
+    return m_launcher ? m_launcher->log() : QString();
+}
+
 } // namespace cotal::testing

@@ -39,6 +39,8 @@ public:
     QString url() const;
     qint64 pid() const;
     QString storeDir() const;
+    // Everything the server printed so far (read as the event loop runs).
+    QString log() const;
 
 private:
     bool writeConfig(QString *configPath, QString *error) const;

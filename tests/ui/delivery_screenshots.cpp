@@ -72,7 +72,7 @@ bool run(const QString &outDir)
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
     session.open(endpoint::EndpointOptions::adminConsole(connection, space));
-    if (!QTest::qWaitFor([&] { return session.adminJetStream().has_value(); }, 30000))
+    if (!QTest::qWaitFor([&] { return session.access()->isReady(); }, 30000))
         return fail(QStringLiteral("the admin connection did not open"));
 
     auto bobAgent = agent(server.url(), space, bob, QStringLiteral("bob"));

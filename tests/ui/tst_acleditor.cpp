@@ -99,6 +99,7 @@ private:
     std::unique_ptr<space::AclRegistry> m_registry;
     std::unique_ptr<ui::AclAuditLog> m_audit;
     std::unique_ptr<ui::AclEditController> m_controller;
+    std::unique_ptr<space::SpaceAccess> m_access; // what the console's panes attach to
 };
 
 void tst_AclEditor::initTestCase()
@@ -130,12 +131,18 @@ void tst_AclEditor::init()
     m_audit = std::make_unique<ui::AclAuditLog>(QString());
     m_controller =
         std::make_unique<ui::AclEditController>(m_registry.get(), *m_bucket, m_audit.get());
+    m_access = std::make_unique<space::SpaceAccess>();
+    space::SpaceCredentials open;
+    open.view.options.servers = {m_server.server().url()};
+    m_access->open(m_space, QStringLiteral("UTESTACLCONSOLE"), open);
+    QTRY_VERIFY_WITH_TIMEOUT(m_access->isReady(), 30000);
 }
 
 void tst_AclEditor::cleanup()
 {
     m_controller.reset();
     m_registry.reset();
+    m_access.reset();
 }
 
 quint64 tst_AclEditor::put(const QString &owner, const QStringList &allow, qint64 recordRevision)
@@ -315,7 +322,7 @@ void tst_AclEditor::invalidPatternBlocksTheCommit()
     const quint64 revision = put(kBob, {QStringLiteral("general")});
     QVERIFY(revision > 0);
     ui::AclEditorPane pane(m_audit.get());
-    pane.attach(m_server.jetStream(), m_space);
+    pane.attach(*m_access);
     pane.show();
     pane.editOwner(kBob);
     QTRY_VERIFY_WITH_TIMEOUT(pane.controller()->isLoaded(), testing::kSpaceWaitMs);
@@ -358,7 +365,7 @@ void tst_AclEditor::reorderedPatternsCommitInTheirNewOrder()
     QVERIFY(put(kBob, {QStringLiteral("general"), QStringLiteral("team.>")}) > 0);
     ui::AclEditorPane pane(m_audit.get());
     pane.setChannelSource([] { return QStringList{QStringLiteral("team.backend")}; });
-    pane.attach(m_server.jetStream(), m_space);
+    pane.attach(*m_access);
     pane.show();
     pane.editOwner(kBob);
     QTRY_VERIFY_WITH_TIMEOUT(pane.controller()->isLoaded(), testing::kSpaceWaitMs);
@@ -391,7 +398,7 @@ void tst_AclEditor::staleRevisionOpensTheConflictDialog()
 {
     QVERIFY(put(kBob, {QStringLiteral("general")}) > 0);
     ui::AclEditorPane pane(m_audit.get());
-    pane.attach(m_server.jetStream(), m_space);
+    pane.attach(*m_access);
     pane.show();
     pane.editOwner(kBob);
     QTRY_VERIFY_WITH_TIMEOUT(pane.controller()->isLoaded(), testing::kSpaceWaitMs);
@@ -439,7 +446,7 @@ void tst_AclEditor::conflictReloadTakesTheStoredVersion()
 {
     QVERIFY(put(kBob, {QStringLiteral("general")}) > 0);
     ui::AclEditorPane pane(m_audit.get());
-    pane.attach(m_server.jetStream(), m_space);
+    pane.attach(*m_access);
     pane.show();
     pane.editOwner(kBob);
     QTRY_VERIFY_WITH_TIMEOUT(pane.controller()->isLoaded(), testing::kSpaceWaitMs);
@@ -559,7 +566,7 @@ void tst_AclEditor::recordsKeepTheReferenceFormat()
         m_otherBucket->put(kBob, testing::fixtureRaw(QStringLiteral("acl.json")));
     QVERIFY(testing::finishedWithResult(written));
     ui::AclEditorPane pane(m_audit.get());
-    pane.attach(m_server.jetStream(), m_space);
+    pane.attach(*m_access);
     QTRY_VERIFY_WITH_TIMEOUT(pane.model()->rowOf(kBob) >= 0, testing::kSpaceWaitMs);
     QCOMPARE(pane.model()
                  ->index(pane.model()->rowOf(kBob), ui::AclTableModel::Patterns)

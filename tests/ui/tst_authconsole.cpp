@@ -1,16 +1,39 @@
+#include "core/delivery/deliveryhost.h"
 #include "core/endpoint/endpointhost.h"
+#include "core/nats/keyvalue.h"
+#include "core/wire/names.h"
+#include "tests/integration/endpointtestsupport.h"
 #include "tests/support/authmesh.h"
 #include "tests/support/natsserverprocess.h"
+#include "ui/aclconflictdialog.h"
+#include "ui/acleditcontroller.h"
+#include "ui/acleditorpane.h"
+#include "ui/acltablemodel.h"
+#include "ui/composebar.h"
 #include "ui/connectiondialog.h"
 #include "ui/consolesession.h"
+#include "ui/consolestatusbar.h"
+#include "ui/daemonpane.h"
+#include "ui/deliverypane.h"
+#include "ui/feedpane.h"
+#include "ui/leasemodel.h"
 #include "ui/mainwindow.h"
+#include "ui/mentionedit.h"
 #include "ui/rostermodel.h"
+#include "ui/timelinepane.h"
+#include "ui/timelineview.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -32,6 +55,37 @@ template<typename T> T await(const QFuture<T> &future)
     return future.result();
 }
 
+// Every text the window shows a user: labels, buttons and every cell of every view.
+QStringList shownTexts(const QWidget *window)
+{
+    QStringList texts;
+    for (const QLabel *label : window->findChildren<QLabel *>())
+        texts.append(label->text());
+    for (const QAbstractButton *button : window->findChildren<QAbstractButton *>())
+        texts.append(button->text());
+    for (const QAbstractItemView *view : window->findChildren<QAbstractItemView *>()) {
+        const QAbstractItemModel *model = view->model();
+        for (int row = 0; model && row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                const QModelIndex index = model->index(row, column);
+                texts.append(index.data().toString());
+                texts.append(index.data(Qt::ToolTipRole).toString());
+            }
+        }
+    }
+    texts.removeAll(QString());
+    return texts;
+}
+
+// Lines of the server log that report a permission violation by `user`.
+int violationsBy(const testing::NatsServerProcess &server, const QString &user)
+{
+    int count = 0;
+    for (const QString &line : server.log().split(u'\n'))
+        count += line.contains(QLatin1String("Violation")) && line.contains(user);
+    return count;
+}
+
 } // namespace
 
 // The console as an admin of a real operator/JWT space uses it: the reference's server config,
@@ -44,16 +98,25 @@ private slots:
     void initTestCase();
     void cleanup();
     void dialogTakesTheIdentityFromTheCredsFile();
+    void adminWithRoleCredentialsEditsAcls();
+    void observerIsToldWhatItMayNotRead();
+    void idleConsolesCauseNoPermissionViolations();
 
 private:
     // Triggers "New connection…" and runs `fill` on the dialog once it is shown (it is modal).
     void runNewConnectionDialog(const std::function<void(ui::ConnectionDialog *)> &fill);
     void startAgent(const QString &name, const QString &role, const QStringList &channels);
+    // The reference's own role: a delivery daemon with delivery.creds, outside the console.
+    void startDaemon();
+    ui::MainWindow *openWindow(const QString &name);
+    profile::ConnectionProfile credsProfile(const QString &view) const;
 
     std::unique_ptr<testing::NatsServerProcess> m_server;
     QTemporaryDir m_settingsDir;
     std::vector<std::unique_ptr<endpoint::EndpointHost>> m_agents;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::vector<std::unique_ptr<ui::MainWindow>> m_windows;
+    std::unique_ptr<delivery::DeliveryHost> m_daemon;
 };
 
 void tst_AuthConsole::initTestCase()
@@ -69,6 +132,10 @@ void tst_AuthConsole::initTestCase()
 void tst_AuthConsole::cleanup()
 {
     m_window.reset();
+    m_windows.clear();
+    if (m_daemon)
+        testing::awaitVoid(m_daemon->stop());
+    m_daemon.reset();
     m_agents.clear();
 }
 
@@ -137,6 +204,227 @@ void tst_AuthConsole::dialogTakesTheIdentityFromTheCredsFile()
     QFile settings(options.settingsFile);
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains("instanceId=U"));
+}
+
+ui::MainWindow *tst_AuthConsole::openWindow(const QString &name)
+{
+    ui::MainWindow::Options options;
+    options.settingsFile = m_settingsDir.filePath(name + QStringLiteral(".ini"));
+    options.secretService = QStringLiteral("cotal-console-authtest");
+    m_windows.push_back(std::make_unique<ui::MainWindow>(options));
+    m_windows.back()->show();
+    return m_windows.back().get();
+}
+
+profile::ConnectionProfile tst_AuthConsole::credsProfile(const QString &view) const
+{
+    profile::ConnectionProfile profile;
+    profile.name = view;
+    profile.servers = {m_server->url()};
+    profile.space = authmesh::kSpace;
+    profile.authKind = AuthKind::CredsFile;
+    profile.credsFile = authmesh::creds(view);
+    return profile;
+}
+
+void tst_AuthConsole::startDaemon()
+{
+    delivery::DeliveryOptions options;
+    options.connection.servers = {m_server->url()};
+    options.connection.credsFile = authmesh::creds(QStringLiteral("delivery"));
+    options.space = authmesh::kSpace;
+    m_daemon = std::make_unique<delivery::DeliveryHost>(options);
+    const delivery::DeliveryError started = await(m_daemon->start());
+    QVERIFY2(!started.isError(), qPrintable(started.message));
+}
+
+void tst_AuthConsole::adminWithRoleCredentialsEditsAcls()
+{
+    startAgent(QStringLiteral("alice"), QStringLiteral("planner"), {QStringLiteral("general")});
+    startAgent(QStringLiteral("bob"), QStringLiteral("reviewer"), {QStringLiteral("general")});
+    startDaemon();
+    m_window = std::make_unique<ui::MainWindow>([&] {
+        ui::MainWindow::Options options;
+        options.settingsFile = m_settingsDir.filePath(QStringLiteral("roles.ini"));
+        options.secretService = QStringLiteral("cotal-console-authtest");
+        return options;
+    }());
+    m_window->show();
+    runNewConnectionDialog([&](ui::ConnectionDialog *dialog) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("servers")),
+                         m_server->url());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("space")), authmesh::kSpace);
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("authKind"));
+        kind->setCurrentIndex(kind->findData(int(AuthKind::CredsFile)));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("credsFile")),
+                         authmesh::creds(QStringLiteral("admin")));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("provisionerCredsFile")),
+                         authmesh::creds(QStringLiteral("provisioner")));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("deliveryCredsFile")),
+                         authmesh::creds(QStringLiteral("delivery")));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveAndConnect")),
+                          Qt::LeftButton);
+    });
+    ui::ConsoleSession *session = m_window->session();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), endpoint::Endpoint::State::Connected, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session->access()->isReady(), kWaitMs);
+    QCOMPARE(m_window->consoleStatusBar()
+                 ->findChild<QLabel *>(QStringLiteral("statusCredentials"))
+                 ->text(),
+             QStringLiteral("credentials: admin · provisioner · delivery"));
+
+    // The roster, the feed with DMs (admin's tap), the lease holder and the members.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->rosterModel()->rowOf(authmesh::kBob) >= 0, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(session->tapVisibility(), endpoint::TapVisibility::Everything,
+                              kWaitMs);
+    ui::LeaseModel *leases = m_window->deliveryPane()->leaseModel();
+    QTRY_VERIFY_WITH_TIMEOUT(leases->rowOfShard(0) >= 0 && leases->status(leases->rowOfShard(0)) ==
+                                                               ui::LeaseModel::LeaseStatus::Ready,
+                             kWaitMs);
+    QCOMPARE(leases->index(leases->rowOfShard(0), 0).data(ui::LeaseModel::HolderIdRole).toString(),
+             authmesh::kDelivery);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->deliveryPane()->timelinePane()->view()->emptyText().startsWith(u"No durable"),
+        kWaitMs);
+
+    // An ACL edit of bob's record commits through the provisioner, in the reference's format.
+    ui::AclEditorPane *acl = m_window->aclPane();
+    QTRY_VERIFY_WITH_TIMEOUT(acl->model()->record(authmesh::kBob).has_value(), kWaitMs);
+    acl->editOwner(authmesh::kBob);
+    QTRY_VERIFY_WITH_TIMEOUT(acl->controller()->isLoaded(), kWaitMs);
+    const quint64 before = acl->controller()->baseRevision();
+    auto *input = acl->findChild<QLineEdit *>(QStringLiteral("aclPatternInput"));
+    input->setText(QStringLiteral("ops.>"));
+    acl->findChild<QPushButton *>(QStringLiteral("aclAddPattern"))->click();
+    QSignalSpy finished(acl, &ui::AclEditorPane::commitFinished);
+    acl->findChild<QPushButton *>(QStringLiteral("aclCommit"))->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWaitMs);
+    const auto committed = finished.first().first().value<ui::AclCommitResult>();
+    QVERIFY2(committed.outcome == ui::AclCommitResult::Outcome::Committed,
+             qPrintable(committed.message));
+    std::unique_ptr<nats::NatsConnection> provisioner = testing::openRaw(
+        m_server->url(), authmesh::kProvisioner, authmesh::creds(QStringLiteral("provisioner")));
+    QVERIFY(provisioner);
+    const nats::KeyValue bucket(nats::JetStream(provisioner.get()),
+                                wire::aclBucket(authmesh::kSpace));
+    const nats::KvResult stored = await(bucket.get(authmesh::kBob));
+    QVERIFY2(stored.ok(), qPrintable(stored.error.describe()));
+    QVERIFY(stored.entry.revision > before);
+    static const QRegularExpression referenceFormat(QStringLiteral(
+        R"(^\{"allowSubscribe":\["general","team\.>","random","ops\.>"\],"revision":2,"updatedAt":\d{13}\}$)"));
+    QVERIFY2(referenceFormat.match(QString::fromUtf8(stored.entry.value)).hasMatch(),
+             stored.entry.value.constData());
+
+    // A stale revision opens the conflict dialog.
+    QTRY_COMPARE_WITH_TIMEOUT(acl->controller()->baseRevision(), stored.entry.revision, kWaitMs);
+    input->setText(QStringLiteral("mine"));
+    acl->findChild<QPushButton *>(QStringLiteral("aclAddPattern"))->click();
+    QVERIFY(await(bucket.put(authmesh::kBob,
+                             R"({"allowSubscribe":["general"],"revision":3,"updatedAt":1})"))
+                .ok());
+    acl->findChild<QPushButton *>(QStringLiteral("aclCommit"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(acl->conflictDialog() && acl->conflictDialog()->isVisible(), kWaitMs);
+    acl->conflictDialog()->reject();
+
+    // The in-process daemon is refused while another holds the lease, then starts with the
+    // delivery credential.
+    ui::DaemonPane *daemon = m_window->deliveryPane()->daemonPane();
+    auto *start = daemon->findChild<QPushButton *>(QStringLiteral("startDaemonButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), kWaitMs);
+    start->click();
+    auto *log = daemon->findChild<QPlainTextEdit *>();
+    QTRY_VERIFY_WITH_TIMEOUT(log->toPlainText().contains(u"not started: the lease is held by"),
+                             kWaitMs);
+    testing::awaitVoid(m_daemon->stop());
+    m_daemon.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), kWaitMs);
+    start->click();
+    QTRY_COMPARE_WITH_TIMEOUT(daemon->daemonId(), authmesh::kDelivery, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)),
+                              ui::LeaseModel::LeaseStatus::Ready, kWaitMs);
+}
+
+void tst_AuthConsole::observerIsToldWhatItMayNotRead()
+{
+    m_window = std::make_unique<ui::MainWindow>([&] {
+        ui::MainWindow::Options options;
+        options.settingsFile = m_settingsDir.filePath(QStringLiteral("observer.ini"));
+        options.secretService = QStringLiteral("cotal-console-authtest");
+        return options;
+    }());
+    m_window->show();
+    m_window->connectProfile(credsProfile(QStringLiteral("observer")), {});
+    ui::ConsoleSession *session = m_window->session();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), endpoint::Endpoint::State::Connected, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session->access()->isReady(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(session->tapVisibility(), endpoint::TapVisibility::ChatOnly, kWaitMs);
+
+    // The feed says DMs are hidden; compose is off and says why.
+    auto *hidden = m_window->feedPane()->findChild<QLabel *>(QStringLiteral("feedDmsHidden"));
+    QVERIFY(hidden->isVisible());
+    QVERIFY(hidden->text().contains(u"hidden"));
+    QVERIFY(!m_window->composeBar()->editor()->isEnabled());
+    QVERIFY(m_window->composeBar()->editor()->toolTip().contains(u"observer credential"));
+
+    // The Delivery tab and the ACL editor name the missing credential.
+    ui::LeaseModel *leases = m_window->deliveryPane()->leaseModel();
+    QTRY_VERIFY_WITH_TIMEOUT(leases->rowOfShard(0) >= 0, kWaitMs);
+    const QModelIndex lease = leases->index(leases->rowOfShard(0), 0);
+    QCOMPARE(lease.data(ui::LeaseModel::StatusRole).toInt(),
+             int(ui::LeaseModel::LeaseStatus::Unreadable));
+    QVERIFY(lease.data(ui::LeaseModel::WarningRole)
+                .toString()
+                .contains(u"add a delivery credential to this connection"));
+    QVERIFY(m_window->deliveryPane()->timelinePane()->view()->emptyText().contains(
+        u"add a delivery credential"));
+    QVERIFY(m_window->aclPane()->model()->rowCount() == 0 ||
+            m_window->aclPane()
+                ->model()
+                ->index(0, ui::AclTableModel::Patterns)
+                .data()
+                .toString()
+                .startsWith(u"cannot read"));
+    const QStringList texts = shownTexts(m_window.get());
+    QVERIFY(texts.join(u'\n').contains(u"Cannot read the ACLs: the observer credential may not "
+                                       u"read cotal_acl_demo — add a delivery credential"));
+    // No pane shows absence for a read the broker would deny.
+    for (const QString &text : texts) {
+        QVERIFY2(!text.contains(u"no record"), qPrintable(text));
+        QVERIFY2(!text.contains(u"No delivery daemon"), qPrintable(text));
+        QVERIFY2(text != u"absent", qPrintable(text));
+    }
+}
+
+void tst_AuthConsole::idleConsolesCauseNoPermissionViolations()
+{
+    // One console per profile, side by side, idle for a minute.
+    startAgent(QStringLiteral("alice"), QStringLiteral("planner"), {QStringLiteral("general")});
+    const int observerBefore = violationsBy(*m_server, authmesh::kObserver);
+    const int adminBefore = violationsBy(*m_server, authmesh::kAdmin);
+    const int provisionerBefore = violationsBy(*m_server, authmesh::kProvisioner);
+    const int deliveryBefore = violationsBy(*m_server, authmesh::kDelivery);
+    openWindow(QStringLiteral("idle-observer"))
+        ->connectProfile(credsProfile(QStringLiteral("observer")), {});
+    openWindow(QStringLiteral("idle-admin"))
+        ->connectProfile(credsProfile(QStringLiteral("admin")), {});
+    profile::ConnectionProfile roles = credsProfile(QStringLiteral("admin"));
+    roles.provisionerCredsFile = authmesh::creds(QStringLiteral("provisioner"));
+    roles.deliveryCredsFile = authmesh::creds(QStringLiteral("delivery"));
+    openWindow(QStringLiteral("idle-roles"))->connectProfile(roles, {});
+    for (const auto &window : m_windows)
+        QTRY_VERIFY_WITH_TIMEOUT(window->session()->access()->isReady(), kWaitMs);
+    QTest::qWait(60000);
+    const int observer = violationsBy(*m_server, authmesh::kObserver) - observerBefore;
+    const int admin = violationsBy(*m_server, authmesh::kAdmin) - adminBefore;
+    const int provisioner = violationsBy(*m_server, authmesh::kProvisioner) - provisionerBefore;
+    const int delivery = violationsBy(*m_server, authmesh::kDelivery) - deliveryBefore;
+    qInfo("permission violations in 60 s idle: observer %d, admin %d, provisioner %d, "
+          "delivery %d",
+          observer, admin, provisioner, delivery);
+    QCOMPARE(observer, 0);
+    QCOMPARE(admin, 0);
+    QCOMPARE(provisioner, 0);
+    QCOMPARE(delivery, 0);
 }
 
 QTEST_MAIN(tst_AuthConsole)

@@ -329,7 +329,7 @@ void tst_DeliveryPanes::deliveryPaneRunsItsOwnDaemon()
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
     session.open(adminOptions(kit.space()));
-    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session.access()->isReady(), testing::kKitWaitMs);
 
     LeaseModel *leases = pane.leaseModel();
     QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)), LeaseStatus::Absent,
@@ -358,7 +358,7 @@ void tst_DeliveryPanes::leaseHeldElsewhereIsNamedAndExplained()
     ui::DeliveryPane pane(&session);
     pane.nameDaemon(QStringLiteral("mesh-daemon"), QStringLiteral("the demo mesh's daemon"));
     session.open(adminOptions(kit.space()));
-    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session.access()->isReady(), testing::kKitWaitMs);
     auto *lease = pane.daemonPane()->findChild<QLabel *>(QStringLiteral("daemonLease"));
     QVERIFY(lease);
     QTRY_VERIFY_WITH_TIMEOUT(lease->text().contains(u"no daemon holds"), testing::kKitWaitMs);
@@ -384,7 +384,7 @@ void tst_DeliveryPanes::realTtlExpiryIsForceReleasedFromTheInspector()
     ui::ConsoleSession session;
     ui::DeliveryPane pane(&session);
     session.open(adminOptions(kit.space()));
-    QTRY_VERIFY_WITH_TIMEOUT(session.adminJetStream().has_value(), testing::kKitWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session.access()->isReady(), testing::kKitWaitMs);
     LeaseModel *leases = pane.leaseModel();
 
     // A daemon that died right after taking the lease: the real 30 s TTL runs out.
