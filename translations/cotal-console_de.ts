@@ -1948,6 +1948,10 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>the %1 credential may not send control requests</source>
         <translation>die Anmeldedaten %1 dürfen keine Steueranfragen senden</translation>
     </message>
+    <message>
+        <source>the space&apos;s delivery daemon</source>
+        <translation>der Zustelldienst des Space</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DmLensModel</name>

@@ -1948,6 +1948,10 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>the %1 credential may not send control requests</source>
         <translation>les identifiants %1 ne peuvent pas envoyer de requêtes de contrôle</translation>
     </message>
+    <message>
+        <source>the space&apos;s delivery daemon</source>
+        <translation>le démon de distribution de l&apos;espace</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DmLensModel</name>

@@ -146,6 +146,9 @@ void DeliveryPane::attach()
     options.connection.name = QStringLiteral("cotal-console-delivery");
     options.space = space;
     m_daemon->setOptions(options);
+    // The delivery credential is the space's daemon identity: a lease it holds is that daemon's.
+    if (access->has(space::Credential::Delivery))
+        nameDaemon(options.connection.inboxId, tr("the space's delivery daemon"));
     // The probe asks ctl.delivery as this console: only where the view credential may.
     const wire::Grants viewGrants = access->grants(space::Credential::View);
     const QString control =

@@ -283,6 +283,10 @@ void tst_AuthConsole::adminWithRoleCredentialsEditsAcls()
                              kWaitMs);
     QCOMPARE(leases->index(leases->rowOfShard(0), 0).data(ui::LeaseModel::HolderIdRole).toString(),
              authmesh::kDelivery);
+    QVERIFY(leases->index(leases->rowOfShard(0), ui::LeaseModel::Holder)
+                .data()
+                .toString()
+                .contains(u"the space's delivery daemon"));
     QTRY_VERIFY_WITH_TIMEOUT(
         m_window->deliveryPane()->timelinePane()->view()->emptyText().startsWith(u"No durable"),
         kWaitMs);
