@@ -83,7 +83,6 @@ Credential SpaceAccess::roleFor(Use use)
     switch (use) {
     case Use::AclWrite:
     case Use::ChannelWrite:
-    case Use::Provision:
         return Credential::Provisioner;
     case Use::DeliveryState:
     case Use::AclRead:

@@ -19,7 +19,7 @@ namespace cotal::space {
 enum class Credential
 {
     View,
-    Provisioner, // ACL and channel-config edits, creating the space's streams and buckets
+    Provisioner, // ACL and channel-config edits
     Delivery,    // the in-process daemon, the lease, the members bucket, ACL reads
 };
 
@@ -30,7 +30,6 @@ enum class Use
     AclRead,       // the ACL bucket's watch and history
     AclWrite,      // ACL create / compare-and-set / delete
     ChannelWrite,  // channel-registry edits
-    Provision,     // streams, buckets, =defaults
     Daemon,        // the in-process delivery daemon and lease force-release
 };
 
