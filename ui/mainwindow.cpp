@@ -573,7 +573,11 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
 void MainWindow::applyCredentials()
 {
     const space::SpaceAccess *access = m_session->access();
-    m_statusBar->setCredentials(access->describe());
+    // The open mesh says so beside the identity already; credentials matter where enforced.
+    const bool roles =
+        access->has(space::Credential::Provisioner) || access->has(space::Credential::Delivery);
+    if (m_session->options().isAuthMode() || roles)
+        m_statusBar->setCredentials(access->describe());
     const wire::Grants grants = access->grants(space::Credential::View);
     const QString prefix = wire::spacePrefix(access->space()) + u'.';
     const bool maySend = grants.mayPublishUnder(prefix + QStringLiteral("chat.")) ||
