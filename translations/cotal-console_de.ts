@@ -1889,6 +1889,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>Lease: not running here; lease.0 is held by %1 (%2). A daemon started here is refused while that lease is live.</source>
         <translation>Lease: läuft hier nicht; lease.0 wird von %1 gehalten (%2). Ein hier gestarteter Daemon wird abgewiesen, solange dieser Lease gültig ist.</translation>
     </message>
+    <message>
+        <source>Copies held (mixed inbox full)</source>
+        <translation>Zurückgehaltene Kopien (Mixed-Inbox voll)</translation>
+    </message>
+    <message>
+        <source>Transfers held (member reading slowly)</source>
+        <translation>Zurückgehaltene Übertragungen (Mitglied liest langsam)</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DeliveryPane</name>

@@ -1889,6 +1889,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>Lease: not running here; lease.0 is held by %1 (%2). A daemon started here is refused while that lease is live.</source>
         <translation>Bail&#xa0;: pas en cours ici&#xa0;; lease.0 est détenu par %1 (%2). Un démon démarré ici est refusé tant que ce bail est valide.</translation>
     </message>
+    <message>
+        <source>Copies held (mixed inbox full)</source>
+        <translation>Copies retenues (boîte mixte pleine)</translation>
+    </message>
+    <message>
+        <source>Transfers held (member reading slowly)</source>
+        <translation>Transferts retenus (membre lent à lire)</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DeliveryPane</name>

@@ -197,7 +197,9 @@ void DaemonPane::showMetrics(const delivery::DeliveryMetrics &m)
     html += line(tr("CHAT processed"), m.chatProcessed);
     html += line(tr("Copies fanned out"), m.copiesFannedOut);
     html += line(tr("CHAT dropped (malformed)"), m.chatDropped);
+    html += line(tr("Copies held (mixed inbox full)"), m.copiesHeld);
     html += line(tr("Delivered to DLV"), m.delivered);
+    html += line(tr("Transfers held (member reading slowly)"), m.transfersHeld);
     html += line(tr("Deferred (no ACL yet)"), m.deferred);
     html += line(tr("Dropped (outside ACL/interval)"), m.dropped);
     html += line(tr("Terminated (10 deliveries)"), m.terminated);

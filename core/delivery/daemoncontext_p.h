@@ -2,6 +2,7 @@
 
 #include "core/delivery/deliverydaemon.h"
 #include "core/delivery/deliverymetrics.h"
+#include "core/delivery/inboxledger.h"
 #include "core/nats/jetstream.h"
 
 #include <QString>
@@ -10,6 +11,12 @@
 namespace cotal::delivery {
 
 class SpaceView;
+
+// INBOX keeps an owner's newest 1000 entries (storage.md §2). The writer stops short of that:
+// an entry stored although its PubAck was lost is not in the ledger.
+inline constexpr qsizetype kInboxOwnerLimit = 960;
+// Held copies leave again in runs of at least this many.
+inline constexpr qsizetype kInboxResumeAt = kInboxOwnerLimit - 64;
 
 // What the daemon's parts share. Everything lives on the daemon's thread.
 struct DaemonContext
@@ -29,11 +36,26 @@ struct DaemonContext
     int fetchBatch = 1000;
     int publishWindow = 2048;
 
+    // Room per owner in the mixed inbox: the writer claims it, the reader gives it back.
+    InboxLedger inbox{kInboxOwnerLimit, kInboxResumeAt};
+
     DeliveryMetrics metrics;
     bool metricsDirty = false;
     std::function<void(LogLevel, const QString &)> log;
 
     void touch() { metricsDirty = true; }
+
+    // The credential cannot read the agents' dlv_<id> consumers: said once.
+    void markDlvUntracked()
+    {
+        if (!metrics.dlvEvictionTracked)
+            return;
+        metrics.dlvEvictionTracked = false;
+        log(LogLevel::Warning, QStringLiteral("this credential cannot read the agents' dlv_ "
+                                              "consumers: copies to them are not paced, and "
+                                              "evicted unread DLV copies are not counted"));
+        touch();
+    }
 };
 
 // Protocol constants (delivery.md §2, §4; storage.md §4, §6).

@@ -13,12 +13,14 @@ struct DeliveryMetrics
     quint64 chatProcessed = 0;   // CHAT messages acked by the fan-out
     quint64 copiesFannedOut = 0; // dinbox entries stored (PubAck), catch-up copies included
     quint64 chatDropped = 0;     // CHAT messages acked without copies: malformed or forged
+    quint64 copiesHeld = 0;      // gauge: copies waiting until their owner's mixed inbox has room
 
     // Trusted reader (INBOX -> DLV).
-    quint64 delivered = 0;  // DLV copies stored (PubAck): the entry was acked after it
-    quint64 deferred = 0;   // entries of an owner without an ACL record, nak'd for 2 s
-    quint64 dropped = 0;    // entries acked without a transfer: outside the ACL or interval
-    quint64 terminated = 0; // entries given up after the 10th delivery
+    quint64 delivered = 0;     // DLV copies stored (PubAck): the entry was acked after it
+    quint64 deferred = 0;      // entries of an owner without an ACL record, nak'd for 2 s
+    quint64 dropped = 0;       // entries acked without a transfer: outside the ACL or interval
+    quint64 terminated = 0;    // entries given up after the 10th delivery
+    quint64 transfersHeld = 0; // gauge: entries waiting until their reading owner's DLV has room
 
     // Loss the reference never notices (delivery.md §12.1, storage.md §2): sequences the
     // consumer jumped over because retention removed them before they were read. Never counted

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/delivery/loopconsumer_p.h"
 #include "core/delivery/sequencegaps.h"
 #include "core/nats/jetstream.h"
 
@@ -25,9 +26,14 @@ protected:
     explicit DurableLoop(DaemonContext *context);
 
     // Opens the durable (an existing one is kept), resumes the gap tracker at its position and
-    // starts pulling into handle(). Continuations run on `owner`, the loop itself.
+    // starts pulling into handle(). Continuations run on `owner`, the loop itself. With
+    // `withBacklog` the durable's unfinished messages are read too and handed to bound().
     QFuture<nats::NatsError> bindDurable(QObject *owner, const QString &stream, const QString &name,
-                                         const QString &filter, const QByteArray &config);
+                                         const QString &filter, const QByteArray &config,
+                                         bool withBacklog = false);
+
+    // The durable is bound at `position`; nothing has been pulled by this binding yet.
+    virtual void bound(const ConsumerPosition &position);
 
     virtual void handle(const QList<nats::JsMessage> &batch) = 0;
     // Sends what waits for the publish window.

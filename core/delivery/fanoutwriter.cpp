@@ -13,14 +13,26 @@
 
 namespace cotal::delivery {
 
+namespace {
+
+// Held CHAT messages are marked in progress well inside their 60 s ack_wait.
+constexpr int kKeepAliveIntervalMs = 20000;
+
+} // namespace
+
 FanoutWriter::FanoutWriter(DaemonContext *context, QObject *parent)
     : QObject(parent)
     , DurableLoop(context)
-{}
+{
+    m_context->inbox.onRoom = [this](const QString &owner) { roomFor(owner); };
+    m_keepAlive.setInterval(kKeepAliveIntervalMs);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] { keepHeldAlive(); });
+}
 
 FanoutWriter::~FanoutWriter()
 {
     stop();
+    m_context->inbox.onRoom = nullptr;
 }
 
 QByteArray FanoutWriter::consumerConfig(const QString &space)
@@ -58,6 +70,12 @@ void FanoutWriter::stop()
     // catch-up waiting on its copies learns that they were not stored.
     std::deque<Copy> copies;
     copies.swap(m_copies);
+    for (auto &held : std::exchange(m_held, {}))
+        copies.insert(copies.end(), held.begin(), held.end());
+    m_ownersWithRoom.clear();
+    m_heldCount = 0;
+    m_context->metrics.copiesHeld = 0;
+    m_keepAlive.stop();
     for (const Copy &copy : copies)
         settle(copy.job, false);
 }
@@ -283,37 +301,108 @@ void FanoutWriter::publishEntry(const QString &owner, qint64 generation, const Q
 
 void FanoutWriter::pump()
 {
-    while (m_running && m_publisher && m_inFlight < m_context->publishWindow && !m_copies.empty()) {
+    while (m_running && m_publisher && m_inFlight < m_context->publishWindow) {
+        std::optional<Copy> copy = nextCopy();
+        if (!copy)
+            break;
+        send(std::move(*copy));
+    }
+    if (m_context->metrics.copiesHeld != quint64(m_heldCount)) {
+        m_context->metrics.copiesHeld = quint64(m_heldCount);
+        m_context->touch();
+    }
+    if (m_heldCount > 0 && !m_keepAlive.isActive())
+        m_keepAlive.start();
+    else if (m_heldCount == 0)
+        m_keepAlive.stop();
+}
+
+// The next copy whose owner has room: held copies of owners that have room again first, then
+// routed ones. A routed copy waits behind its owner's held ones, so each owner keeps its order.
+std::optional<FanoutWriter::Copy> FanoutWriter::nextCopy()
+{
+    while (!m_ownersWithRoom.empty()) {
+        const auto held = m_held.find(m_ownersWithRoom.front());
+        if (held == m_held.end() || !m_context->inbox.claim(held.key())) {
+            m_ownersWithRoom.pop_front(); // a full owner is announced again when it has room
+            continue;
+        }
+        Copy copy = std::move(held->front());
+        held->pop_front();
+        --m_heldCount;
+        if (held->empty()) {
+            m_held.erase(held);
+            m_ownersWithRoom.pop_front();
+        }
+        return copy;
+    }
+    while (!m_copies.empty()) {
         Copy copy = std::move(m_copies.front());
         m_copies.pop_front();
-        const Job &job = *copy.job;
-        wire::Plane3Entry entry;
-        entry.msg = job.msgJson;
-        entry.channel = job.channel;
-        entry.seq = qint64(job.seq);
-        entry.reason =
-            copy.mention ? wire::Plane3Reason::LiveMention : wire::Plane3Reason::DurableChannel;
-        entry.generation = copy.generation;
-        const QString id = wire::plane3MsgId(job.msgId, copy.owner, copy.generation);
-        ++m_inFlight;
-        m_publisher
-            ->publish(wire::dinboxSubject(m_context->space, copy.owner),
-                      wire::encodePlane3Entry(entry),
-                      {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
-            .then(this, [this, generation = m_generation, job = copy.job](const nats::PubAck &ack) {
-                --m_inFlight;
-                if (ack.ok() && !ack.duplicate) {
+        if (!m_held.contains(copy.owner) && m_context->inbox.claim(copy.owner))
+            return copy;
+        m_held[copy.owner].push_back(std::move(copy));
+        ++m_heldCount;
+    }
+    return std::nullopt;
+}
+
+void FanoutWriter::send(Copy copy)
+{
+    const Job &job = *copy.job;
+    wire::Plane3Entry entry;
+    entry.msg = job.msgJson;
+    entry.channel = job.channel;
+    entry.seq = qint64(job.seq);
+    entry.reason =
+        copy.mention ? wire::Plane3Reason::LiveMention : wire::Plane3Reason::DurableChannel;
+    entry.generation = copy.generation;
+    const QString id = wire::plane3MsgId(job.msgId, copy.owner, copy.generation);
+    ++m_inFlight;
+    m_publisher
+        ->publish(wire::dinboxSubject(m_context->space, copy.owner), wire::encodePlane3Entry(entry),
+                  {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
+        .then(this, [this, generation = m_generation, job = copy.job,
+                     owner = copy.owner](const nats::PubAck &ack) {
+            --m_inFlight;
+            if (ack.ok()) {
+                m_context->inbox.stored(owner, ack.sequence, ack.duplicate);
+                if (!ack.duplicate) {
                     ++m_context->metrics.copiesFannedOut;
                     m_context->touch();
                 }
-                if (!ack.ok())
-                    m_context->log(LogLevel::Error, QStringLiteral("copy of seq %1: %2")
-                                                        .arg(job->seq)
-                                                        .arg(ack.error.describe()));
-                settle(job, ack.ok());
-                if (generation == m_generation)
-                    pump();
-            });
+            } else {
+                m_context->inbox.unclaim(owner);
+                m_context->log(
+                    LogLevel::Error,
+                    QStringLiteral("copy of seq %1: %2").arg(job->seq).arg(ack.error.describe()));
+            }
+            settle(job, ack.ok());
+            if (generation == m_generation)
+                pump();
+        });
+}
+
+void FanoutWriter::roomFor(const QString &owner)
+{
+    if (!m_held.contains(owner))
+        return;
+    m_ownersWithRoom.push_back(owner);
+    pump();
+}
+
+// A CHAT message whose copies wait for room stays unacked; without a progress ack the server
+// would hand it out again after ack_wait.
+void FanoutWriter::keepHeldAlive()
+{
+    QSet<const Job *> marked;
+    for (const std::deque<Copy> &held : std::as_const(m_held)) {
+        for (const Copy &copy : held) {
+            if (copy.job->chat && !marked.contains(copy.job.get())) {
+                marked.insert(copy.job.get());
+                copy.job->chat->inProgress();
+            }
+        }
     }
 }
 

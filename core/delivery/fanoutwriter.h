@@ -7,6 +7,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -27,6 +28,10 @@ struct OwnerAcl;
 // the watch-fed cache proven current for the batch, and copies leave through a bounded window
 // of in-flight publishes instead of one round trip each. Sequences the consumer jumps over were
 // evicted before it read them; they are counted, never delivered.
+//
+// A copy is written only while its owner has room in the mixed inbox (InboxLedger); the others
+// are held in order, their CHAT messages unacked and kept alive with progress acks, until the
+// reader has caught up. The writer never evicts an entry the reader has not finished.
 class FanoutWriter final : public QObject, private DurableLoop
 {
     Q_OBJECT
@@ -94,12 +99,20 @@ private:
     void routeMentions(const QList<MentionItem> &items, const QHash<QString, OwnerAcl> &acls);
     void enqueue(const Item &item, QList<Copy> copies);
     void pump() override;
+    std::optional<Copy> nextCopy();
+    void send(Copy copy);
+    void roomFor(const QString &owner);
+    void keepHeldAlive();
     void settle(const std::shared_ptr<Job> &job, bool stored);
 
     QList<Item> m_waiting; // parsed, waiting for the next routing round
     bool m_routing = false;
-    std::deque<Copy> m_copies;
+    std::deque<Copy> m_copies;               // routed, in arrival order
+    QHash<QString, std::deque<Copy>> m_held; // per owner without room, in order
+    std::deque<QString> m_ownersWithRoom;    // held owners told they have room again
+    qsizetype m_heldCount = 0;
     int m_inFlight = 0;
+    QTimer m_keepAlive;
 };
 
 } // namespace cotal::delivery

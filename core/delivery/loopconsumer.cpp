@@ -7,20 +7,36 @@ namespace cotal::delivery {
 
 QFuture<ConsumerPosition> openDurable(DaemonContext *context, QObject *owner, const QString &stream,
                                       const QString &name, const QString &filter,
-                                      const QByteArray &config)
+                                      const QByteArray &config, bool withBacklog)
 {
     const nats::JetStream js = context->jetStream;
+    // The stream's last sequence is read before the consumer's counts: every message the
+    // counts include is at or below it.
+    auto lastSequence = std::make_shared<quint64>(0);
     return js.createConsumer(stream, name, filter, config)
         .then(owner,
-              [context, js, stream, name](const nats::ApiResult &created) {
+              [context, js, stream, name, withBacklog](const nats::ApiResult &created) {
                   if (!created.ok() && created.error.kind != nats::NatsErrorKind::AlreadyExists)
                       context->log(
                           LogLevel::Warning,
                           QStringLiteral("creating %1: %2").arg(name, created.error.describe()));
+                  if (!withBacklog)
+                      return QtFuture::makeReadyFuture(nats::ApiResult{});
+                  return js.streamInfo(stream);
+              })
+        .unwrap()
+        .then(owner,
+              [js, stream, name, lastSequence](const nats::ApiResult &streamInfo) {
+                  if (!streamInfo.ok())
+                      return QtFuture::makeReadyFuture(streamInfo);
+                  *lastSequence = quint64(streamInfo.body.value(QLatin1String("state"))
+                                              .toObject()
+                                              .value(QLatin1String("last_seq"))
+                                              .toInteger());
                   return js.consumerInfo(stream, name);
               })
         .unwrap()
-        .then(owner, [stream, name](const nats::ApiResult &info) {
+        .then(owner, [stream, name, lastSequence](const nats::ApiResult &info) {
             ConsumerPosition position;
             if (!info.ok()) {
                 position.error = info.error;
@@ -28,10 +44,16 @@ QFuture<ConsumerPosition> openDurable(DaemonContext *context, QObject *owner, co
                                              .arg(name, stream, info.error.message);
                 return position;
             }
+            const auto count = [&info](QLatin1String key) {
+                return quint64(info.body.value(key).toInteger());
+            };
             position.delivered = quint64(info.body.value(QLatin1String("delivered"))
                                              .toObject()
                                              .value(QLatin1String("stream_seq"))
                                              .toInteger());
+            position.unfinished =
+                count(QLatin1String("num_pending")) + count(QLatin1String("num_ack_pending"));
+            position.streamLastSequence = *lastSequence;
             return position;
         });
 }
@@ -62,18 +84,21 @@ DurableLoop::DurableLoop(DaemonContext *context)
 
 DurableLoop::~DurableLoop() = default;
 
+void DurableLoop::bound(const ConsumerPosition &) {}
+
 QFuture<nats::NatsError> DurableLoop::bindDurable(QObject *owner, const QString &stream,
                                                   const QString &name, const QString &filter,
-                                                  const QByteArray &config)
+                                                  const QByteArray &config, bool withBacklog)
 {
     const quint64 generation = m_generation;
-    return openDurable(m_context, owner, stream, name, filter, config)
+    return openDurable(m_context, owner, stream, name, filter, config, withBacklog)
         .then(owner, [this, owner, generation, stream, name](const ConsumerPosition &position) {
             if (generation != m_generation)
                 return nats::NatsError{};
             if (position.error.isError())
                 return position.error;
             m_gaps.reset(std::max(m_gaps.position(), position.delivered));
+            bound(position);
             if (!m_publisher)
                 m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
                                                                   m_context->publishWindow, owner);

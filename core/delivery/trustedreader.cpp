@@ -18,13 +18,19 @@ namespace {
 // A subject keeps its newest 1000 entries (storage.md §2).
 constexpr qsizetype kSubjectCap = 1000;
 constexpr int kDlvCheckIntervalMs = 1000;
+// Held entries are marked in progress well inside their 60 s ack_wait.
+constexpr int kKeepAliveIntervalMs = 20000;
 
 } // namespace
 
 TrustedReader::TrustedReader(DaemonContext *context, QObject *parent)
     : QObject(parent)
     , DurableLoop(context)
+    , m_pacer(context)
 {
+    m_pacer.onRoom = [this](const QString &owner) { roomFor(owner); };
+    m_keepAlive.setInterval(kKeepAliveIntervalMs);
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] { keepHeldAlive(); });
     m_dlvCheckTimer.setSingleShot(true);
     m_dlvCheckTimer.setInterval(kDlvCheckIntervalMs);
     connect(&m_dlvCheckTimer, &QTimer::timeout, this, [this] { checkDlvEvictions(); });
@@ -55,7 +61,28 @@ QByteArray TrustedReader::consumerConfig(const QString &space)
 QFuture<nats::NatsError> TrustedReader::bind()
 {
     return bindDurable(this, wire::inboxStreamName(m_context->space), wire::readerConsumerName(),
-                       wire::readerFilter(m_context->space), consumerConfig(m_context->space));
+                       wire::readerFilter(m_context->space), consumerConfig(m_context->space),
+                       true);
+}
+
+void TrustedReader::bound(const ConsumerPosition &position)
+{
+    // Once per daemon run: after a reconnect the ledger already knows what is unfinished.
+    if (!m_context->inbox.isOpen())
+        m_context->inbox.open(position.unfinished, position.streamLastSequence);
+}
+
+void TrustedReader::ack(const Entry &entry)
+{
+    entry.message.ack();
+    m_context->inbox.finished(entry.owner, entry.message.metadata().streamSequence);
+}
+
+void TrustedReader::term(const Entry &entry)
+{
+    entry.message.term();
+    ++m_context->metrics.terminated;
+    m_context->inbox.finished(entry.owner, entry.message.metadata().streamSequence);
 }
 
 void TrustedReader::stop()
@@ -67,6 +94,12 @@ void TrustedReader::stop()
     m_consumer.reset();
     // Unsent transfers are left unacked; the server redelivers them after ack_wait.
     m_transfers.clear();
+    m_held.clear();
+    m_ownersWithRoom.clear();
+    m_heldCount = 0;
+    m_context->metrics.transfersHeld = 0;
+    m_keepAlive.stop();
+    m_pacer.reset();
 }
 
 void TrustedReader::handle(const QList<nats::JsMessage> &batch)
@@ -83,6 +116,8 @@ void TrustedReader::handle(const QList<nats::JsMessage> &batch)
         if (!owner || !decoded || !cotal) {
             // Not a real entry: nothing to deliver, ever.
             message.ack();
+            if (owner)
+                m_context->inbox.finished(*owner, message.metadata().streamSequence);
             ++m_context->metrics.dropped;
             m_context->touch();
             continue;
@@ -167,8 +202,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
         if (!acl.known) {
             // Not provisioned yet, not revoked: defer, and give up at the 10th delivery.
             if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
-                entry.message.term();
-                ++metrics.terminated;
+                term(entry);
                 m_context->log(LogLevel::Warning,
                                QStringLiteral("gave up on entry for unknown owner %1 (seq %2)")
                                    .arg(entry.owner)
@@ -181,7 +215,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
             continue;
         }
         if (!wire::channelInAllow(acl.allowSubscribe, entry.channel)) {
-            entry.message.ack();
+            ack(entry);
             ++metrics.dropped;
             m_context->touch();
             continue;
@@ -195,7 +229,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
             }
             // The CURRENT record's interval decides; the entry's generation only names the copy.
             if (!member.interval || !member.interval->covers(entry.seq)) {
-                entry.message.ack();
+                ack(entry);
                 ++metrics.dropped;
                 m_context->touch();
                 continue;
@@ -214,8 +248,7 @@ void TrustedReader::retryLater(const Entry &entry, const QString &why)
 {
     m_context->log(LogLevel::Error, why);
     if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
-        entry.message.term();
-        ++m_context->metrics.terminated;
+        term(entry);
     } else {
         entry.message.nak(kReaderNakDelayMs);
     }
@@ -226,43 +259,109 @@ void TrustedReader::pump()
 {
     if (!m_publisher)
         return;
-    while (m_running && m_inFlight < m_context->publishWindow && !m_transfers.empty()) {
+    while (m_running && m_inFlight < m_context->publishWindow) {
+        std::optional<Entry> entry = nextTransfer();
+        if (!entry)
+            break;
+        transfer(std::move(*entry));
+    }
+    if (m_context->metrics.transfersHeld != quint64(m_heldCount)) {
+        m_context->metrics.transfersHeld = quint64(m_heldCount);
+        m_context->touch();
+    }
+    if (m_heldCount > 0 && !m_keepAlive.isActive())
+        m_keepAlive.start();
+    else if (m_heldCount == 0)
+        m_keepAlive.stop();
+}
+
+// The next entry whose owner's DLV has room: held entries of owners that have room again first,
+// then decided ones. A decided entry waits behind its owner's held ones, keeping its order.
+std::optional<TrustedReader::Entry> TrustedReader::nextTransfer()
+{
+    while (!m_ownersWithRoom.empty()) {
+        const auto held = m_held.find(m_ownersWithRoom.front());
+        if (held == m_held.end() || !m_pacer.claim(held.key())) {
+            m_ownersWithRoom.pop_front(); // announced again when it has room
+            continue;
+        }
+        Entry entry = std::move(held->front());
+        held->pop_front();
+        --m_heldCount;
+        if (held->empty()) {
+            m_held.erase(held);
+            m_ownersWithRoom.pop_front();
+        }
+        return entry;
+    }
+    while (!m_transfers.empty()) {
         Entry entry = std::move(m_transfers.front());
         m_transfers.pop_front();
-        ++m_inFlight;
-        const QString id = wire::plane3MsgId(entry.msgId, entry.owner, entry.generation);
-        m_publisher
-            ->publish(wire::dlvSubject(m_context->space, entry.owner), entry.msgJson,
-                      {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
-            .then(this, [this, generation = m_generation, entry](const nats::PubAck &ack) {
-                --m_inFlight;
-                if (ack.ok()) {
-                    // Durability has moved to DLV: only now may the entry go. A duplicate was
-                    // stored by an earlier transfer and is not delivered twice.
-                    entry.message.ack();
-                    if (!ack.duplicate) {
-                        ++m_context->metrics.delivered;
-                        trackDlv(entry.owner, ack.sequence);
-                    }
-                    m_context->touch();
-                } else {
-                    if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
-                        entry.message.term();
-                        ++m_context->metrics.terminated;
-                        m_context->log(LogLevel::Error,
-                                       QStringLiteral("gave up transferring to %1: %2")
-                                           .arg(entry.owner, ack.error.describe()));
-                    } else {
-                        entry.message.nak(kReaderNakDelayMs);
-                    }
-                    m_context->touch();
+        if (!m_held.contains(entry.owner) && m_pacer.claim(entry.owner))
+            return entry;
+        m_held[entry.owner].push_back(std::move(entry));
+        ++m_heldCount;
+    }
+    return std::nullopt;
+}
+
+void TrustedReader::transfer(Entry entry)
+{
+    ++m_inFlight;
+    const QString id = wire::plane3MsgId(entry.msgId, entry.owner, entry.generation);
+    m_publisher
+        ->publish(wire::dlvSubject(m_context->space, entry.owner), entry.msgJson,
+                  {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
+        .then(this, [this, generation = m_generation, entry](const nats::PubAck &ack) {
+            --m_inFlight;
+            if (generation == m_generation) {
+                if (ack.ok())
+                    m_pacer.stored(entry.owner, ack.sequence, ack.duplicate);
+                else
+                    m_pacer.unclaim(entry.owner);
+            }
+            if (ack.ok()) {
+                // Durability has moved to DLV: only now may the entry go. A duplicate was
+                // stored by an earlier transfer and is not delivered twice.
+                this->ack(entry);
+                if (!ack.duplicate) {
+                    ++m_context->metrics.delivered;
+                    trackDlv(entry.owner, ack.sequence);
                 }
-                if (generation != m_generation)
-                    return;
-                if (m_consumer)
-                    m_consumer->resume();
-                pump();
-            });
+                m_context->touch();
+            } else {
+                if (entry.message.metadata().delivered >= quint64(kReaderMaxDeliveries)) {
+                    term(entry);
+                    m_context->log(LogLevel::Error, QStringLiteral("gave up transferring to %1: %2")
+                                                        .arg(entry.owner, ack.error.describe()));
+                } else {
+                    entry.message.nak(kReaderNakDelayMs);
+                }
+                m_context->touch();
+            }
+            if (generation != m_generation)
+                return;
+            if (m_consumer)
+                m_consumer->resume();
+            pump();
+        });
+}
+
+void TrustedReader::roomFor(const QString &owner)
+{
+    if (!m_held.contains(owner))
+        return;
+    m_ownersWithRoom.push_back(owner);
+    pump();
+}
+
+// An entry waiting for its owner's DLV stays unacked; without a progress ack the server would
+// hand it out again after ack_wait.
+void TrustedReader::keepHeldAlive()
+{
+    for (const std::deque<Entry> &held : std::as_const(m_held)) {
+        for (const Entry &entry : held)
+            entry.message.inProgress();
     }
 }
 
@@ -304,15 +403,8 @@ void TrustedReader::checkDlvEvictions()
             .consumerInfo(wire::dlvStreamName(m_context->space), wire::dlvConsumerName(owner))
             .then(this, [this, owner, evicted, remaining](const nats::ApiResult &info) {
                 if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
-                    if (m_context->metrics.dlvEvictionTracked) {
-                        // The reference's delivery credential cannot read dlv_<id>; say so once.
-                        m_context->metrics.dlvEvictionTracked = false;
-                        m_context->log(LogLevel::Warning,
-                                       QStringLiteral("this credential cannot read the agents' "
-                                                      "dlv_ consumers: evicted unread DLV copies "
-                                                      "are not counted"));
-                        m_context->touch();
-                    }
+                    // The reference's delivery credential cannot read dlv_<id>.
+                    m_context->markDlvUntracked();
                 } else {
                     // No consumer at all: nobody can have read them.
                     const quint64 position =

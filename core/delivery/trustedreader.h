@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/delivery/dlvpacer.h"
 #include "core/delivery/durableloop_p.h"
 #include "core/nats/jetstream.h"
 
@@ -9,6 +10,7 @@
 #include <QTimer>
 #include <deque>
 #include <memory>
+#include <optional>
 
 namespace cotal::delivery {
 
@@ -22,7 +24,8 @@ struct MemberLookup;
 //
 // Unlike the reference it works a batch at a time: one fresh ACL read per distinct owner and
 // one fresh member read per distinct (channel, owner) in the batch, all in parallel, and the
-// transfers pipelined through a bounded in-flight window.
+// transfers pipelined through a bounded in-flight window. Transfers to a member who reads
+// slower than they arrive wait (unacked, in order) rather than evict unread copies (DlvPacer).
 class TrustedReader final : public QObject, private DurableLoop
 {
     Q_OBJECT
@@ -52,19 +55,32 @@ private:
         QByteArray msgJson;
     };
 
+    void bound(const ConsumerPosition &position) override;
     void handle(const QList<nats::JsMessage> &batch) override;
     void startRound();
     void decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
                 const QHash<QString, MemberLookup> &members);
     void retryLater(const Entry &entry, const QString &why);
+    // Acks or terminates the entry: it leaves the owner's unfinished ones.
+    void ack(const Entry &entry);
+    void term(const Entry &entry);
     void pump() override;
+    std::optional<Entry> nextTransfer();
+    void transfer(Entry entry);
+    void roomFor(const QString &owner);
+    void keepHeldAlive();
     void trackDlv(const QString &owner, quint64 sequence);
     void checkDlvEvictions();
 
     QList<Entry> m_waiting; // parsed, waiting for the next decision round
     bool m_deciding = false;
-    std::deque<Entry> m_transfers;
+    std::deque<Entry> m_transfers;            // decided, in arrival order
+    QHash<QString, std::deque<Entry>> m_held; // per owner whose DLV has no room, in order
+    std::deque<QString> m_ownersWithRoom;     // held owners told they have room again
+    qsizetype m_heldCount = 0;
     int m_inFlight = 0;
+    DlvPacer m_pacer;
+    QTimer m_keepAlive;
 
     // DLV copies this daemon stored per owner, newest last; beyond the subject's 1000 cap the
     // oldest are evicted and checked against the owner's consumer position.

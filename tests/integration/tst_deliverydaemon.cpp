@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -137,6 +138,7 @@ private slots:
     void chatEvictedBeforeFanOutIsCounted();
     void inboxEvictedBeforeReaderIsCounted();
     void dlvEvictedUnreadIsCounted();
+    void burstOutrunningTheReaderEvictsNothing();
     void deliveryResumesAfterBrokerRestart();
 
     void replyAimedAtAnotherLaneGetsNoAnswer();
@@ -552,6 +554,73 @@ void tst_DeliveryDaemon::dlvEvictedUnreadIsCounted()
     QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.dlvEvictedUnread, quint64(100), kDeliveryTimeoutMs);
     QVERIFY(daemon.metrics.dlvEvictionTracked);
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(1000));
+}
+
+// 5,000 messages at full speed to a durable channel with 10 members, each reading its DLV as
+// it arrives: 5,000 copies per member pass through a mixed inbox and a DLV subject that each
+// keep 1,000 per owner, so the writer must wait for the reader and the reader for the members
+// instead of evicting. Ten senders keep each CHAT subject (one per sender and channel, capped
+// at 1,000) within what the fan-out's 1,000 unacked messages cover.
+void tst_DeliveryDaemon::burstOutrunningTheReaderEvictsNothing()
+{
+    constexpr int kMembers = 10;
+    constexpr int kSenders = 10;
+    constexpr int kMessages = 5000;
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+
+    // Each member's distinct message ids, filled by its own DLV pull consumer.
+    std::vector<std::unique_ptr<QSet<QString>>> received;
+    std::vector<std::unique_ptr<nats::PullConsumer>> readers;
+    for (int i = 0; i < kMembers; ++i) {
+        const QString member = newAgentId(QStringLiteral("member%1").arg(i));
+        QVERIFY(kit.putAcl(member, {QStringLiteral("team")}));
+        QVERIFY(kit.createDlvConsumer(member));
+        QVERIFY(kit.durableJoin(member, QStringLiteral("team")));
+        received.push_back(std::make_unique<QSet<QString>>());
+        QSet<QString> &ids = *received.back();
+        readers.push_back(std::make_unique<nats::PullConsumer>(
+            kit.jetStream(), wire::dlvStreamName(space), wire::dlvConsumerName(member),
+            [&ids](const QList<nats::JsMessage> &batch) {
+                for (const nats::JsMessage &message : batch) {
+                    ids.insert(QJsonDocument::fromJson(message.message().data)
+                                   .object()
+                                   .value(QLatin1String("id"))
+                                   .toString());
+                    message.ack();
+                }
+            },
+            1000, 1000));
+        readers.back()->start();
+    }
+
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < kMessages; ++i) {
+        const QString sender = QStringLiteral("sender-%1").arg(i % kSenders);
+        const QString id = testing::randomId();
+        publisher.publish(*wire::chatSubject(space, sender, QStringLiteral("team")),
+                          DeliveryKit::chatPayload(space, id, sender, QStringLiteral("team"),
+                                                   QStringLiteral("%1").arg(i)),
+                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+    }
+    quint64 mostHeld = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            mostHeld = std::max(mostHeld, daemon.metrics.copiesHeld);
+            return daemon.metrics.delivered >= quint64(kMembers * kMessages);
+        }(),
+        4 * kDeliveryTimeoutMs);
+    qInfo("most copies held at once: %llu", static_cast<unsigned long long>(mostHeld));
+    for (const auto &ids : received)
+        QTRY_COMPARE_WITH_TIMEOUT(ids->size(), kMessages, kDeliveryTimeoutMs);
+    QCOMPARE(daemon.metrics.delivered, quint64(kMembers * kMessages));
+    QCOMPARE(daemon.metrics.chatEvictedUnread, quint64(0));
+    QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
+    QCOMPARE(daemon.metrics.dlvEvictedUnread, quint64(0));
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.copiesHeld, quint64(0), kDeliveryTimeoutMs);
 }
 
 void tst_DeliveryDaemon::deliveryResumesAfterBrokerRestart()

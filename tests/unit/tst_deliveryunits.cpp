@@ -2,6 +2,7 @@
 // byte the reference's) and the sequence-gap arithmetic behind its loss counters.
 
 #include "core/delivery/fanoutwriter.h"
+#include "core/delivery/inboxledger.h"
 #include "core/delivery/sequencegaps.h"
 #include "core/delivery/trustedreader.h"
 
@@ -12,6 +13,7 @@
 #include <QtTest>
 
 using cotal::delivery::FanoutWriter;
+using cotal::delivery::InboxLedger;
 using cotal::delivery::SequenceGaps;
 using cotal::delivery::TrustedReader;
 
@@ -50,6 +52,12 @@ private slots:
     void jumpsCountTheSkippedSequences();
     void redeliveriesCountNothing();
     void positionStartsAtTheConsumersDeliveredSequence();
+
+    void ledgerRefusesEveryClaimUntilOpen();
+    void ledgerRefusesAFullOwnerAndAnnouncesRoomAtTheResumeLevel();
+    void ledgerCountsAnEntryFinishedBeforeItsPubAckOnce();
+    void ledgerChargesEarlierEntriesToEveryOwnerUntilFinished();
+    void ledgerGivesBackUnstoredAndDuplicateClaims();
 };
 
 void tst_DeliveryUnits::fanoutConfigIsTheReferences()
@@ -100,6 +108,88 @@ void tst_DeliveryUnits::positionStartsAtTheConsumersDeliveredSequence()
     QCOMPARE(gaps.observe(4212), quint64(0));
     gaps.reset(0);
     QCOMPARE(gaps.observe(1000), quint64(999)); // evicted while no daemon ran
+}
+
+namespace {
+
+// The owners a ledger announced room for, in order.
+struct RoomLog
+{
+    explicit RoomLog(InboxLedger &ledger)
+    {
+        ledger.onRoom = [this](const QString &owner) { owners.append(owner); };
+    }
+    QStringList owners;
+};
+
+} // namespace
+
+void tst_DeliveryUnits::ledgerRefusesEveryClaimUntilOpen()
+{
+    InboxLedger ledger(3, 1);
+    RoomLog room(ledger);
+    QVERIFY(!ledger.claim(QStringLiteral("bob")));
+    ledger.open(0, 0);
+    QCOMPARE(room.owners, QStringList{QStringLiteral("bob")});
+    QVERIFY(ledger.claim(QStringLiteral("bob")));
+}
+
+void tst_DeliveryUnits::ledgerRefusesAFullOwnerAndAnnouncesRoomAtTheResumeLevel()
+{
+    InboxLedger ledger(3, 1);
+    RoomLog room(ledger);
+    ledger.open(0, 0);
+    const QString bob = QStringLiteral("bob");
+    for (quint64 sequence = 1; sequence <= 3; ++sequence) {
+        QVERIFY(ledger.claim(bob));
+        ledger.stored(bob, sequence, false);
+    }
+    QVERIFY(!ledger.claim(bob));
+    QVERIFY(ledger.claim(QStringLiteral("carol"))); // one full owner holds up nobody else
+    ledger.finished(bob, 1);
+    QVERIFY(room.owners.isEmpty()); // 2 unfinished: above the resume level
+    ledger.finished(bob, 2);
+    QCOMPARE(room.owners, QStringList{bob});
+    QCOMPARE(ledger.unfinished(bob), 1);
+}
+
+void tst_DeliveryUnits::ledgerCountsAnEntryFinishedBeforeItsPubAckOnce()
+{
+    InboxLedger ledger(3, 1);
+    ledger.open(0, 0);
+    const QString bob = QStringLiteral("bob");
+    QVERIFY(ledger.claim(bob));
+    ledger.finished(bob, 7); // the reader was faster than the writer's PubAck
+    ledger.stored(bob, 7, false);
+    QCOMPARE(ledger.unfinished(bob), 0);
+}
+
+void tst_DeliveryUnits::ledgerChargesEarlierEntriesToEveryOwnerUntilFinished()
+{
+    InboxLedger ledger(3, 1);
+    RoomLog room(ledger);
+    ledger.open(3, 40); // three unfinished entries at or below sequence 40
+    QVERIFY(!ledger.claim(QStringLiteral("bob")));
+    QVERIFY(!ledger.claim(QStringLiteral("carol")));
+    ledger.finished(QStringLiteral("dave"), 12);
+    QVERIFY(room.owners.isEmpty());
+    ledger.finished(QStringLiteral("dave"), 13);
+    QCOMPARE(room.owners.size(), 2);
+    QVERIFY(ledger.claim(QStringLiteral("bob")));
+    QCOMPARE(ledger.unfinished(QStringLiteral("carol")), 1);
+}
+
+void tst_DeliveryUnits::ledgerGivesBackUnstoredAndDuplicateClaims()
+{
+    InboxLedger ledger(2, 0);
+    ledger.open(0, 0);
+    const QString bob = QStringLiteral("bob");
+    QVERIFY(ledger.claim(bob));
+    QVERIFY(ledger.claim(bob));
+    QVERIFY(!ledger.claim(bob));
+    ledger.unclaim(bob);         // the publish failed
+    ledger.stored(bob, 5, true); // a duplicate names an entry counted before
+    QCOMPARE(ledger.unfinished(bob), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DeliveryUnits)
