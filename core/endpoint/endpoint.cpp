@@ -404,8 +404,17 @@ QFuture<nats::NatsError> Endpoint::Private::bindPull(std::unique_ptr<nats::PullC
             }
             slot = std::make_unique<nats::PullConsumer>(
                 *m_js, stream, consumer,
-                [this, path](const QList<nats::JsMessage> &batch) {
+                [this, path, &slot](const QList<nats::JsMessage> &batch) {
                     m_ingest->acceptDurable(batch, path);
+                    // The ingest acks on its next turn; a pull that stalled at max_ack_pending
+                    // is served only when another arrives (nats-server 2.9), so ask again then.
+                    QMetaObject::invokeMethod(
+                        q,
+                        [&slot] {
+                            if (slot)
+                                slot->resume();
+                        },
+                        Qt::QueuedConnection);
                 },
                 HistoryReader::kFetchBatch, HistoryReader::kFetchExpiresMs, q);
             QObject::connect(slot.get(), &nats::PullConsumer::failed, q,

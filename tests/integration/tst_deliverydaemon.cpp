@@ -139,6 +139,7 @@ private slots:
     void inboxEvictedBeforeReaderIsCounted();
     void dlvEvictedUnreadIsCounted();
     void burstOutrunningTheReaderEvictsNothing();
+    void burstToAgentEndpointsEvictsNothing();
     void deliveryResumesAfterBrokerRestart();
 
     void replyAimedAtAnotherLaneGetsNoAnswer();
@@ -621,6 +622,45 @@ void tst_DeliveryDaemon::burstOutrunningTheReaderEvictsNothing()
     QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
     QCOMPARE(daemon.metrics.dlvEvictedUnread, quint64(0));
     QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.copiesHeld, quint64(0), kDeliveryTimeoutMs);
+}
+
+// The same burst to members that are real agent endpoints reading their DLV backstop.
+void tst_DeliveryDaemon::burstToAgentEndpointsEvictsNothing()
+{
+    constexpr int kMembers = 10;
+    constexpr int kSenders = 10;
+    constexpr int kMessages = 5000;
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon(m_server.url(), space);
+    QVERIFY(!daemon.start().isError());
+
+    std::vector<std::unique_ptr<Agent>> members;
+    for (int i = 0; i < kMembers; ++i) {
+        const QString member = newAgentId(QStringLiteral("member%1").arg(i));
+        QVERIFY(kit.putAcl(member, {QStringLiteral("team")}));
+        QVERIFY(kit.createDlvConsumer(member));
+        QVERIFY(kit.durableJoin(member, QStringLiteral("team")));
+        members.push_back(
+            std::make_unique<Agent>(m_server.url(), space, member, QStringLiteral("member")));
+        QVERIFY(members.back()->start());
+    }
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < kMessages; ++i) {
+        const QString sender = QStringLiteral("sender-%1").arg(i % kSenders);
+        const QString id = testing::randomId();
+        publisher.publish(*wire::chatSubject(space, sender, QStringLiteral("team")),
+                          DeliveryKit::chatPayload(space, id, sender, QStringLiteral("team"),
+                                                   QStringLiteral("%1").arg(i)),
+                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+    }
+    for (const auto &member : members) {
+        QTRY_COMPARE_WITH_TIMEOUT(member->dlvIds.size(), kMessages, 2 * kDeliveryTimeoutMs);
+        QCOMPARE(member->duplicates(), 0);
+    }
+    QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
+    QCOMPARE(daemon.metrics.dlvEvictedUnread, quint64(0));
 }
 
 void tst_DeliveryDaemon::deliveryResumesAfterBrokerRestart()
