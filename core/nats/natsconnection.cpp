@@ -558,33 +558,38 @@ public:
         emit q->stateChanged(state, reason);
     }
 
+    // Continuations of the open future run inside finish() and may free this connection, so
+    // the promise leaves the object first.
     void finishOpen(const NatsError &error)
     {
         if (!m_openPromise)
             return;
-        m_openPromise->addResult(error);
-        m_openPromise->finish();
-        m_openPromise.reset();
+        const std::shared_ptr<QPromise<NatsError>> promise = std::move(m_openPromise);
+        promise->addResult(error);
+        promise->finish();
     }
 
     void handleEvents(QList<ConnectionEvent> &&events)
     {
+        // A signal or a continuation may free this connection: nothing of it is touched after.
+        const QPointer<NatsConnection> alive(q);
         // After a close the rest is dropped; a handle among it closes its connection.
         for (ConnectionEvent &event : events) {
-            if (m_state == State::Closed)
+            if (!alive || m_state == State::Closed)
                 break;
-            handleEvent(event);
+            handleEvent(event, alive);
         }
     }
 
-    void handleEvent(ConnectionEvent &event)
+    void handleEvent(ConnectionEvent &event, const QPointer<NatsConnection> &alive)
     {
         using Kind = ConnectionEvent::Kind;
         switch (event.kind) {
         case Kind::Connected:
             setHandle(std::move(event.handle));
             setState(State::Connected);
-            finishOpen({});
+            if (alive)
+                finishOpen({});
             break;
         case Kind::ConnectPending:
             // cnats buffers publishes until the first connect succeeds.
@@ -592,11 +597,13 @@ public:
             break;
         case Kind::ConnectFailed:
             setState(State::Disconnected, event.error.message);
-            finishOpen(event.error);
+            if (alive)
+                finishOpen(event.error);
             break;
         case Kind::RetryConnected:
             setState(State::Connected);
-            finishOpen({});
+            if (alive)
+                finishOpen({});
             break;
         case Kind::Disconnected:
             if (m_state == State::Connected)
@@ -604,7 +611,8 @@ public:
             break;
         case Kind::Reconnected:
             setState(State::Connected, QStringLiteral("reconnected"));
-            emit q->reconnected();
+            if (alive)
+                emit q->reconnected();
             break;
         case Kind::Closed:
             shutdown(event.error.isError() ? event.error
@@ -614,7 +622,8 @@ public:
         case Kind::AsyncError:
             if (event.error.kind == NatsErrorKind::PermissionDenied)
                 failDenied(event.error);
-            emit q->asyncError(event.error);
+            if (alive)
+                emit q->asyncError(event.error);
             break;
         }
     }
@@ -629,15 +638,20 @@ public:
         }
         setHandle({});
         resetMux();
+        // Continuations of the failed requests and of open() may free this connection.
+        const QPointer<NatsConnection> alive(q);
         failAll(makeError(NatsErrorKind::NotConnected,
                           QStringLiteral("connection closed: %1").arg(reason.message)));
-        finishOpen(reason);
+        if (alive)
+            finishOpen(reason);
     }
 
     void shutdown(const NatsError &reason)
     {
+        const QPointer<NatsConnection> alive(q);
         teardown(reason);
-        setState(State::Closed, reason.message);
+        if (alive)
+            setState(State::Closed, reason.message);
     }
 
     void resetMux()
@@ -656,8 +670,13 @@ public:
         if (!m_mux) {
             const QString prefix = q->newInbox() + u'.';
             m_mux = q->subscribe(prefix + u'*', q, [this, prefix](const QList<NatsMessage> &batch) {
-                for (const NatsMessage &message : batch)
+                // A reply's continuation may free this connection.
+                const QPointer<NatsConnection> alive(q);
+                for (const NatsMessage &message : batch) {
+                    if (!alive)
+                        return;
                     complete(message.subject.mid(prefix.size()).toULongLong(), message);
+                }
             });
             if (!m_mux)
                 return std::nullopt;
@@ -744,6 +763,7 @@ public:
                 }
             }
         }
+        // A failed request's continuation may free this connection; fail() touches none of it.
         for (Pending &pending : failed)
             fail(std::move(pending), error);
     }
@@ -760,11 +780,13 @@ public:
         if (error.operation == QLatin1String("publish")) {
             failWhere([&](const Pending &p) { return p.subject == error.subject; }, error);
         } else if (error.operation == QLatin1String("subscribe")) {
+            const QPointer<NatsConnection> alive(q);
             if (error.subject == muxSubject()) {
                 resetMux(); // the server refused it; the next request subscribes anew
                 failWhere([](const Pending &p) { return !p.subscription; }, error);
             }
-            failWhere([&](const Pending &p) { return p.replySubject == error.subject; }, error);
+            if (alive)
+                failWhere([&](const Pending &p) { return p.replySubject == error.subject; }, error);
         }
     }
 

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -176,6 +177,36 @@ private slots:
         QCOMPARE(states.last().at(0).value<NatsConnection::State>(), NatsConnection::State::Closed);
         QCOMPARE(connection.publish(QStringLiteral("after.close"), "x").kind,
                  NatsErrorKind::NotConnected);
+    }
+
+    // Whoever waits on open() may drop the connection right there, and a slot of its state
+    // signal may too: the connection must not touch itself afterwards (ASan catches it).
+    void connectionFreedByItsOwnContinuationOrSlotIsSafe()
+    {
+        QObject context;
+        auto *byContinuation = new NatsConnection;
+        const QPointer<NatsConnection> first(byContinuation);
+        byContinuation->open(optionsFor(*m_server))
+            .then(&context, [byContinuation](const NatsError &) { delete byContinuation; });
+        QTRY_VERIFY_WITH_TIMEOUT(first.isNull(), 10000);
+
+        auto *bySlot = new NatsConnection;
+        const QPointer<NatsConnection> second(bySlot);
+        connect(bySlot, &NatsConnection::stateChanged, &context,
+                [bySlot](NatsConnection::State state) {
+                    if (state == NatsConnection::State::Connected)
+                        delete bySlot;
+                });
+        bySlot->open(optionsFor(*m_server));
+        QTRY_VERIFY_WITH_TIMEOUT(second.isNull(), 10000);
+
+        // A request whose completion drops the connection.
+        auto *byReply = new NatsConnection;
+        const QPointer<NatsConnection> third(byReply);
+        QVERIFY(open(*byReply, optionsFor(*m_server)));
+        byReply->request(QStringLiteral("nobody.listens.here"), "x", {}, 50,
+                         [byReply](const RequestResult &) { delete byReply; });
+        QTRY_VERIFY_WITH_TIMEOUT(third.isNull(), 10000);
     }
 
     void openWithoutServerFails()
