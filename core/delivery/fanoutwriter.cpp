@@ -68,12 +68,7 @@ void FanoutWriter::stop()
     m_consumer.reset();
     // CHAT messages whose copies were not sent stay unacked and come back after ack_wait; a
     // catch-up waiting on its copies learns that they were not stored.
-    std::deque<Copy> copies;
-    copies.swap(m_copies);
-    for (auto &held : std::exchange(m_held, {}))
-        copies.insert(copies.end(), held.begin(), held.end());
-    m_ownersWithRoom.clear();
-    m_heldCount = 0;
+    const std::deque<Copy> copies = m_copies.takeAll();
     m_context->metrics.copiesHeld = 0;
     m_keepAlive.stop();
     for (const Copy &copy : copies)
@@ -276,7 +271,7 @@ void FanoutWriter::enqueue(const Item &item, QList<Copy> copies)
     job->outstanding = int(copies.size());
     for (Copy &copy : copies) {
         copy.job = job;
-        m_copies.push_back(std::move(copy));
+        m_copies.push(std::move(copy));
     }
 }
 
@@ -295,56 +290,28 @@ void FanoutWriter::publishEntry(const QString &owner, qint64 generation, const Q
         settle(job, false);
         return;
     }
-    m_copies.push_back(Copy{job, owner, generation, false});
+    m_copies.push(Copy{job, owner, generation, false});
     pump();
 }
 
 void FanoutWriter::pump()
 {
+    const auto claim = [this](const QString &owner) { return m_context->inbox.claim(owner); };
     while (m_running && m_publisher && m_inFlight < m_context->publishWindow) {
-        std::optional<Copy> copy = nextCopy();
+        std::optional<Copy> copy = m_copies.next(claim);
         if (!copy)
             break;
         send(std::move(*copy));
     }
-    if (m_context->metrics.copiesHeld != quint64(m_heldCount)) {
-        m_context->metrics.copiesHeld = quint64(m_heldCount);
+    const qsizetype held = m_copies.heldCount();
+    if (m_context->metrics.copiesHeld != quint64(held)) {
+        m_context->metrics.copiesHeld = quint64(held);
         m_context->touch();
     }
-    if (m_heldCount > 0 && !m_keepAlive.isActive())
+    if (held > 0 && !m_keepAlive.isActive())
         m_keepAlive.start();
-    else if (m_heldCount == 0)
+    else if (held == 0)
         m_keepAlive.stop();
-}
-
-// The next copy whose owner has room: held copies of owners that have room again first, then
-// routed ones. A routed copy waits behind its owner's held ones, so each owner keeps its order.
-std::optional<FanoutWriter::Copy> FanoutWriter::nextCopy()
-{
-    while (!m_ownersWithRoom.empty()) {
-        const auto held = m_held.find(m_ownersWithRoom.front());
-        if (held == m_held.end() || !m_context->inbox.claim(held.key())) {
-            m_ownersWithRoom.pop_front(); // a full owner is announced again when it has room
-            continue;
-        }
-        Copy copy = std::move(held->front());
-        held->pop_front();
-        --m_heldCount;
-        if (held->empty()) {
-            m_held.erase(held);
-            m_ownersWithRoom.pop_front();
-        }
-        return copy;
-    }
-    while (!m_copies.empty()) {
-        Copy copy = std::move(m_copies.front());
-        m_copies.pop_front();
-        if (!m_held.contains(copy.owner) && m_context->inbox.claim(copy.owner))
-            return copy;
-        m_held[copy.owner].push_back(std::move(copy));
-        ++m_heldCount;
-    }
-    return std::nullopt;
 }
 
 void FanoutWriter::send(Copy copy)
@@ -385,10 +352,8 @@ void FanoutWriter::send(Copy copy)
 
 void FanoutWriter::roomFor(const QString &owner)
 {
-    if (!m_held.contains(owner))
-        return;
-    m_ownersWithRoom.push_back(owner);
-    pump();
+    if (m_copies.roomFor(owner))
+        pump();
 }
 
 // A CHAT message whose copies wait for room stays unacked; without a progress ack the server
@@ -396,14 +361,12 @@ void FanoutWriter::roomFor(const QString &owner)
 void FanoutWriter::keepHeldAlive()
 {
     QSet<const Job *> marked;
-    for (const std::deque<Copy> &held : std::as_const(m_held)) {
-        for (const Copy &copy : held) {
-            if (copy.job->chat && !marked.contains(copy.job.get())) {
-                marked.insert(copy.job.get());
-                copy.job->chat->inProgress();
-            }
+    m_copies.forEachHeld([&marked](const Copy &copy) {
+        if (copy.job->chat && !marked.contains(copy.job.get())) {
+            marked.insert(copy.job.get());
+            copy.job->chat->inProgress();
         }
-    }
+    });
 }
 
 void FanoutWriter::settle(const std::shared_ptr<Job> &job, bool stored)

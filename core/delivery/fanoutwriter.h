@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/delivery/durableloop_p.h"
+#include "core/delivery/ownerqueue_p.h"
 #include "core/nats/jetstream.h"
 #include "core/wire/message.h"
 
@@ -99,7 +100,6 @@ private:
     void routeMentions(const QList<MentionItem> &items, const QHash<QString, OwnerAcl> &acls);
     void enqueue(const Item &item, QList<Copy> copies);
     void pump() override;
-    std::optional<Copy> nextCopy();
     void send(Copy copy);
     void roomFor(const QString &owner);
     void keepHeldAlive();
@@ -107,10 +107,7 @@ private:
 
     QList<Item> m_waiting; // parsed, waiting for the next routing round
     bool m_routing = false;
-    std::deque<Copy> m_copies;               // routed, in arrival order
-    QHash<QString, std::deque<Copy>> m_held; // per owner without room, in order
-    std::deque<QString> m_ownersWithRoom;    // held owners told they have room again
-    qsizetype m_heldCount = 0;
+    OwnerQueue<Copy> m_copies; // routed, waiting for the window or for room in the inbox
     int m_inFlight = 0;
     QTimer m_keepAlive;
 };

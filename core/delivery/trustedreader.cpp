@@ -93,10 +93,7 @@ void TrustedReader::stop()
     m_waiting.clear(); // unacked: redelivered after ack_wait
     m_consumer.reset();
     // Unsent transfers are left unacked; the server redelivers them after ack_wait.
-    m_transfers.clear();
-    m_held.clear();
-    m_ownersWithRoom.clear();
-    m_heldCount = 0;
+    m_transfers.takeAll();
     m_context->metrics.transfersHeld = 0;
     m_keepAlive.stop();
     m_pacer.reset();
@@ -235,7 +232,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
                 continue;
             }
         }
-        m_transfers.push_back(entry);
+        m_transfers.push(entry);
     }
     m_deciding = false;
     if (m_consumer)
@@ -259,50 +256,22 @@ void TrustedReader::pump()
 {
     if (!m_publisher)
         return;
+    const auto claim = [this](const QString &owner) { return m_pacer.claim(owner); };
     while (m_running && m_inFlight < m_context->publishWindow) {
-        std::optional<Entry> entry = nextTransfer();
+        std::optional<Entry> entry = m_transfers.next(claim);
         if (!entry)
             break;
         transfer(std::move(*entry));
     }
-    if (m_context->metrics.transfersHeld != quint64(m_heldCount)) {
-        m_context->metrics.transfersHeld = quint64(m_heldCount);
+    const qsizetype held = m_transfers.heldCount();
+    if (m_context->metrics.transfersHeld != quint64(held)) {
+        m_context->metrics.transfersHeld = quint64(held);
         m_context->touch();
     }
-    if (m_heldCount > 0 && !m_keepAlive.isActive())
+    if (held > 0 && !m_keepAlive.isActive())
         m_keepAlive.start();
-    else if (m_heldCount == 0)
+    else if (held == 0)
         m_keepAlive.stop();
-}
-
-// The next entry whose owner's DLV has room: held entries of owners that have room again first,
-// then decided ones. A decided entry waits behind its owner's held ones, keeping its order.
-std::optional<TrustedReader::Entry> TrustedReader::nextTransfer()
-{
-    while (!m_ownersWithRoom.empty()) {
-        const auto held = m_held.find(m_ownersWithRoom.front());
-        if (held == m_held.end() || !m_pacer.claim(held.key())) {
-            m_ownersWithRoom.pop_front(); // announced again when it has room
-            continue;
-        }
-        Entry entry = std::move(held->front());
-        held->pop_front();
-        --m_heldCount;
-        if (held->empty()) {
-            m_held.erase(held);
-            m_ownersWithRoom.pop_front();
-        }
-        return entry;
-    }
-    while (!m_transfers.empty()) {
-        Entry entry = std::move(m_transfers.front());
-        m_transfers.pop_front();
-        if (!m_held.contains(entry.owner) && m_pacer.claim(entry.owner))
-            return entry;
-        m_held[entry.owner].push_back(std::move(entry));
-        ++m_heldCount;
-    }
-    return std::nullopt;
 }
 
 void TrustedReader::transfer(Entry entry)
@@ -349,20 +318,15 @@ void TrustedReader::transfer(Entry entry)
 
 void TrustedReader::roomFor(const QString &owner)
 {
-    if (!m_held.contains(owner))
-        return;
-    m_ownersWithRoom.push_back(owner);
-    pump();
+    if (m_transfers.roomFor(owner))
+        pump();
 }
 
 // An entry waiting for its owner's DLV stays unacked; without a progress ack the server would
 // hand it out again after ack_wait.
 void TrustedReader::keepHeldAlive()
 {
-    for (const std::deque<Entry> &held : std::as_const(m_held)) {
-        for (const Entry &entry : held)
-            entry.message.inProgress();
-    }
+    m_transfers.forEachHeld([](const Entry &entry) { entry.message.inProgress(); });
 }
 
 void TrustedReader::trackDlv(const QString &owner, quint64 sequence)

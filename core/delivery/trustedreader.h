@@ -2,6 +2,7 @@
 
 #include "core/delivery/dlvpacer.h"
 #include "core/delivery/durableloop_p.h"
+#include "core/delivery/ownerqueue_p.h"
 #include "core/nats/jetstream.h"
 
 #include <QFuture>
@@ -10,7 +11,6 @@
 #include <QTimer>
 #include <deque>
 #include <memory>
-#include <optional>
 
 namespace cotal::delivery {
 
@@ -65,7 +65,6 @@ private:
     void ack(const Entry &entry);
     void term(const Entry &entry);
     void pump() override;
-    std::optional<Entry> nextTransfer();
     void transfer(Entry entry);
     void roomFor(const QString &owner);
     void keepHeldAlive();
@@ -74,10 +73,7 @@ private:
 
     QList<Entry> m_waiting; // parsed, waiting for the next decision round
     bool m_deciding = false;
-    std::deque<Entry> m_transfers;            // decided, in arrival order
-    QHash<QString, std::deque<Entry>> m_held; // per owner whose DLV has no room, in order
-    std::deque<QString> m_ownersWithRoom;     // held owners told they have room again
-    qsizetype m_heldCount = 0;
+    OwnerQueue<Entry> m_transfers; // decided, waiting for the window or for room on DLV
     int m_inFlight = 0;
     DlvPacer m_pacer;
     QTimer m_keepAlive;

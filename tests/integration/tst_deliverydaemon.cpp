@@ -41,6 +41,21 @@ QByteArray fixtureRaw(const QString &name)
         .toUtf8();
 }
 
+// Queues `messages` chat messages on "team" round-robin from `senders` senders, all at once.
+std::unique_ptr<nats::JsPublisher> postBurst(DeliveryKit &kit, int messages, int senders)
+{
+    auto publisher = std::make_unique<nats::JsPublisher>(kit.jetStream(), 256);
+    for (int i = 0; i < messages; ++i) {
+        const QString sender = QStringLiteral("sender-%1").arg(i % senders);
+        const QString id = testing::randomId();
+        publisher->publish(*wire::chatSubject(kit.space(), sender, QStringLiteral("team")),
+                           DeliveryKit::chatPayload(kit.space(), id, sender, QStringLiteral("team"),
+                                                    QStringLiteral("%1").arg(i)),
+                           {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+    }
+    return publisher;
+}
+
 // A daemon on its own thread, with the metrics it last reported kept on the test thread.
 class Daemon final
 {
@@ -598,15 +613,7 @@ void tst_DeliveryDaemon::burstOutrunningTheReaderEvictsNothing()
         readers.back()->start();
     }
 
-    nats::JsPublisher publisher(kit.jetStream(), 256);
-    for (int i = 0; i < kMessages; ++i) {
-        const QString sender = QStringLiteral("sender-%1").arg(i % kSenders);
-        const QString id = testing::randomId();
-        publisher.publish(*wire::chatSubject(space, sender, QStringLiteral("team")),
-                          DeliveryKit::chatPayload(space, id, sender, QStringLiteral("team"),
-                                                   QStringLiteral("%1").arg(i)),
-                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
-    }
+    const auto publisher = postBurst(kit, kMessages, kSenders);
     quint64 mostHeld = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
@@ -646,15 +653,7 @@ void tst_DeliveryDaemon::burstToAgentEndpointsEvictsNothing()
             std::make_unique<Agent>(m_server.url(), space, member, QStringLiteral("member")));
         QVERIFY(members.back()->start());
     }
-    nats::JsPublisher publisher(kit.jetStream(), 256);
-    for (int i = 0; i < kMessages; ++i) {
-        const QString sender = QStringLiteral("sender-%1").arg(i % kSenders);
-        const QString id = testing::randomId();
-        publisher.publish(*wire::chatSubject(space, sender, QStringLiteral("team")),
-                          DeliveryKit::chatPayload(space, id, sender, QStringLiteral("team"),
-                                                   QStringLiteral("%1").arg(i)),
-                          {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
-    }
+    const auto publisher = postBurst(kit, kMessages, kSenders);
     for (const auto &member : members) {
         QTRY_COMPARE_WITH_TIMEOUT(member->dlvIds.size(), kMessages, 2 * kDeliveryTimeoutMs);
         QCOMPARE(member->duplicates(), 0);

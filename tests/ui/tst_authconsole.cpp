@@ -131,6 +131,13 @@ void tst_AuthConsole::initTestCase()
 
 void tst_AuthConsole::cleanup()
 {
+    // What the server said about a refused or dropped connection explains most failures here.
+    if (QTest::currentTestFailed()) {
+        for (const QString &line : m_server->log().split(u'\n')) {
+            if (line.contains(QLatin1String("[ERR]")) || line.contains(QLatin1String("[WRN]")))
+                qWarning("server: %s", qPrintable(line));
+        }
+    }
     m_window.reset();
     m_windows.clear();
     if (m_daemon)
