@@ -234,10 +234,7 @@ struct Bridge
 {
     std::shared_ptr<EventMailbox> events;
     QStringList servers;
-    detail::Credentials credentials; // JWT and seed of creds text or of a creds file
-    // A creds file is read by us, not by cnats, and again at every (re)connect, so a rotated
-    // file takes effect on the next reconnect.
-    QString credentialsFile;
+    detail::Credentials credentials; // for in-memory creds only
     qint64 reconnectWaitMs = 1000;
     qint64 maxReconnectWaitMs = 30000;
 
@@ -316,28 +313,9 @@ int64_t reconnectDelay(natsConnection *, int attempts, void *closure)
     return delay + QRandomGenerator::global()->bounded(delay / 4 + 1);
 }
 
-std::optional<QByteArray> readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll();
-}
-
-// Runs on the connecting thread, before credentialsSign on the same thread.
 natsStatus credentialsJwt(char **userJwt, char **, void *closure)
 {
-    Bridge *bridge = bridgeOf(closure);
-    if (!bridge->credentialsFile.isEmpty()) {
-        if (std::optional<QByteArray> text = readFile(bridge->credentialsFile)) {
-            if (const auto fresh = detail::parseCredentials(*text)) {
-                bridge->credentials.seed.fill('\0');
-                bridge->credentials = *fresh;
-            }
-            text->fill('\0');
-        }
-    }
-    *userJwt = strdup(bridge->credentials.jwt.constData());
+    *userJwt = strdup(bridgeOf(closure)->credentials.jwt.constData());
     return *userJwt ? NATS_OK : NATS_NO_MEMORY;
 }
 
@@ -357,6 +335,14 @@ void onMessage(natsConnection *, natsSubscription *, natsMsg *msg, void *closure
 void onSubscriptionComplete(void *closure)
 {
     delete static_cast<std::shared_ptr<MessageMailbox> *>(closure);
+}
+
+std::optional<QByteArray> readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    return file.readAll();
 }
 
 // Fills natsOptions from ConnectionOptions; an error names the offending option.
@@ -427,19 +413,14 @@ NatsError configure(natsOptions *opts, const ConnectionOptions &options, Bridge 
                                                               credentialsSign, bridge),
                       QStringLiteral("credentials"));
     } else if (!options.credsFile.isEmpty()) {
-        std::optional<QByteArray> text = readFile(options.credsFile);
-        const auto credentials = text ? detail::parseCredentials(*text) : std::nullopt;
-        if (text)
-            text->fill('\0');
-        if (!credentials)
+        const auto text = readFile(options.credsFile);
+        if (!text || !detail::parseCredentials(*text))
             return makeError(NatsErrorKind::InvalidArgument,
                              QStringLiteral("%1 is not a readable creds file (user JWT and "
                                             "NKey seed)")
                                  .arg(options.credsFile));
-        bridge->credentials = *credentials;
-        bridge->credentialsFile = options.credsFile;
-        error = check(natsOptions_SetUserCredentialsCallbacks(opts, credentialsJwt, bridge,
-                                                              credentialsSign, bridge),
+        error = check(natsOptions_SetUserCredentialsFromFiles(
+                          opts, options.credsFile.toUtf8().constData(), nullptr),
                       QStringLiteral("creds file"));
     } else if (!options.nkeySeedFile.isEmpty()) {
         static const QRegularExpression seedPattern(QStringLiteral("\\bS[A-Z2-7]{57}\\b"));
