@@ -9,6 +9,7 @@
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QThread>
 #include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent>
@@ -22,6 +23,9 @@
 namespace cotal::nats {
 
 namespace {
+
+// Before the one retry of a connect the server refused as unauthenticated.
+constexpr unsigned long kAuthRetryDelayMs = 250;
 
 // Per-subscription backlog between cnats and the handler, as cnats' own default pending limit.
 constexpr qsizetype kMaxQueuedMessages = 65536;
@@ -914,6 +918,12 @@ QFuture<NatsError> NatsConnection::open(const ConnectionOptions &options)
         natsConnection *nc = nullptr;
         if (!error.isError()) {
             status = natsConnection_Connect(&nc, opts);
+            // Like cnats when it reconnects, an authentication refusal counts only once it
+            // repeats: servers under load were seen refusing valid credentials now and then.
+            if (status == NATS_CONNECTION_AUTH_FAILED || status == NATS_NOT_PERMITTED) {
+                QThread::msleep(kAuthRetryDelayMs);
+                status = natsConnection_Connect(&nc, opts);
+            }
             if (status != NATS_OK && status != NATS_NOT_YET_CONNECTED)
                 error = connectError(status, lastErrorText(), options.servers);
         }
