@@ -6,15 +6,18 @@
 #include "core/nats/jetstream.h"
 
 #include <QString>
+#include <QTimer>
 #include <functional>
 
 namespace cotal::delivery {
 
 class SpaceView;
 
-// INBOX keeps an owner's newest 1000 entries (storage.md §2). The writer stops short of that:
-// an entry stored although its PubAck was lost is not in the ledger.
-inline constexpr qsizetype kInboxOwnerLimit = 960;
+// CHAT, INBOX and DLV keep a subject's newest 1000 messages (storage.md §2).
+inline constexpr qsizetype kSubjectCap = 1000;
+// The writer stops short of the cap: an entry stored although its PubAck was lost is not in the
+// ledger.
+inline constexpr qsizetype kInboxOwnerLimit = kSubjectCap - 40;
 // Held copies leave again in runs of at least this many.
 inline constexpr qsizetype kInboxResumeAt = kInboxOwnerLimit - 64;
 
@@ -44,6 +47,19 @@ struct DaemonContext
     std::function<void(LogLevel, const QString &)> log;
 
     void touch() { metricsDirty = true; }
+
+    // A held-work gauge moved to `held`; the keep-alive timer runs while anything is held.
+    void showHeld(quint64 &gauge, qsizetype held, QTimer &keepAlive)
+    {
+        if (gauge != quint64(held)) {
+            gauge = quint64(held);
+            touch();
+        }
+        if (held > 0 && !keepAlive.isActive())
+            keepAlive.start();
+        else if (held == 0)
+            keepAlive.stop();
+    }
 
     // The credential cannot read the agents' dlv_<id> consumers: said once.
     void markDlvUntracked()

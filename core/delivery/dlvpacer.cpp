@@ -10,9 +10,8 @@ namespace cotal::delivery {
 
 namespace {
 
-// DLV keeps an owner's newest 1000 (storage.md §2); the margin covers copies of an earlier run.
-constexpr qsizetype kSubjectCap = 1000;
-constexpr qsizetype kUnreadLimit = 960;
+// Short of DLV's cap: the margin covers copies of an earlier run.
+constexpr qsizetype kUnreadLimit = kSubjectCap - 40;
 // While an owner is waited for, its ack floor is read this often.
 constexpr int kPollIntervalMs = 250;
 // An owner whose ack floor has not moved for this long while copies waited is not reading.

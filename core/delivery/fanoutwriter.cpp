@@ -303,15 +303,7 @@ void FanoutWriter::pump()
             break;
         send(std::move(*copy));
     }
-    const qsizetype held = m_copies.heldCount();
-    if (m_context->metrics.copiesHeld != quint64(held)) {
-        m_context->metrics.copiesHeld = quint64(held);
-        m_context->touch();
-    }
-    if (held > 0 && !m_keepAlive.isActive())
-        m_keepAlive.start();
-    else if (held == 0)
-        m_keepAlive.stop();
+    m_context->showHeld(m_context->metrics.copiesHeld, m_copies.heldCount(), m_keepAlive);
 }
 
 void FanoutWriter::send(Copy copy)

@@ -15,8 +15,6 @@ namespace cotal::delivery {
 
 namespace {
 
-// A subject keeps its newest 1000 entries (storage.md §2).
-constexpr qsizetype kSubjectCap = 1000;
 constexpr int kDlvCheckIntervalMs = 1000;
 // Held entries are marked in progress well inside their 60 s ack_wait.
 constexpr int kKeepAliveIntervalMs = 20000;
@@ -263,15 +261,7 @@ void TrustedReader::pump()
             break;
         transfer(std::move(*entry));
     }
-    const qsizetype held = m_transfers.heldCount();
-    if (m_context->metrics.transfersHeld != quint64(held)) {
-        m_context->metrics.transfersHeld = quint64(held);
-        m_context->touch();
-    }
-    if (held > 0 && !m_keepAlive.isActive())
-        m_keepAlive.start();
-    else if (held == 0)
-        m_keepAlive.stop();
+    m_context->showHeld(m_context->metrics.transfersHeld, m_transfers.heldCount(), m_keepAlive);
 }
 
 void TrustedReader::transfer(Entry entry)
