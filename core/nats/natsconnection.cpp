@@ -2,6 +2,7 @@
 
 #include "core/nats/mailbox_p.h"
 #include "core/nats/nkeys_p.h"
+#include "core/trust/nkeypair.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -430,8 +431,9 @@ NatsError configure(natsOptions *opts, const ConnectionOptions &options, Bridge 
         static const QRegularExpression seedPattern(QStringLiteral("\\bS[A-Z2-7]{57}\\b"));
         const auto text = readFile(options.nkeySeedFile);
         const auto match = seedPattern.match(QString::fromUtf8(text.value_or(QByteArray())));
-        const auto publicKey =
-            match.hasMatch() ? detail::publicKeyFromSeed(match.captured().toUtf8()) : std::nullopt;
+        const auto key =
+            match.hasMatch() ? trust::NKeyPair::fromSeed(match.captured().toUtf8()) : std::nullopt;
+        const auto publicKey = key ? std::optional<QByteArray>(key->publicKey()) : std::nullopt;
         if (!publicKey)
             return makeError(
                 NatsErrorKind::InvalidArgument,

@@ -16,8 +16,4 @@ struct Credentials
 // Extracts JWT and seed from the text of a .creds file; nullopt when either block is missing.
 std::optional<Credentials> parseCredentials(const QByteArray &text);
 
-// The encoded public key ("U…") of an encoded NKey seed ("SU…"); nullopt for a malformed seed.
-// cnats 3.4 needs the public key next to the seed and has no call that derives it.
-std::optional<QByteArray> publicKeyFromSeed(const QByteArray &seed);
-
 } // namespace cotal::nats::detail

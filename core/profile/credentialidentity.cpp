@@ -1,6 +1,6 @@
 #include "core/profile/credentialidentity.h"
 
-#include "core/nats/nkeys_p.h"
+#include "core/trust/nkeypair.h"
 #include "core/wire/creds.h"
 
 #include <QCoreApplication>
@@ -56,9 +56,9 @@ CredentialIdentity credentialIdentity(ConnectionProfile::AuthKind kind, const QS
     case Kind::NKeySeed: {
         CredentialIdentity identity;
         identity.carriesIdentity = true;
-        const std::optional<QByteArray> key = nats::detail::publicKeyFromSeed(secret.trimmed());
-        if (key && key->startsWith('U'))
-            identity.publicKey = QString::fromLatin1(*key);
+        const std::optional<trust::NKeyPair> key = trust::NKeyPair::fromSeed(secret);
+        if (key && key->type() == wire::NKeyType::User)
+            identity.publicKey = QString::fromLatin1(key->publicKey());
         else
             identity.error = Text::tr("not a user NKey seed (SU…)");
         return identity;

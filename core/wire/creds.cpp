@@ -1,5 +1,7 @@
 #include "core/wire/creds.h"
 
+#include "core/wire/nkeycodec.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <optional>
@@ -7,11 +9,6 @@
 namespace cotal::wire {
 
 namespace {
-
-// nkey prefix bytes (nkeys PrefixByte* constants): seed 18 << 3, user 20 << 3.
-constexpr quint8 kSeedPrefix = 18 << 3;
-constexpr quint8 kUserPrefix = 20 << 3;
-constexpr qsizetype kRawKeySize = 32;
 
 WireError credsError(const QString &why)
 {
@@ -31,79 +28,20 @@ std::optional<QByteArray> block(const QByteArray &text, QByteArrayView begin, QB
     return text.mid(contentStart, stop - contentStart).trimmed();
 }
 
-// RFC 4648 base32 without padding, as nkeys encode.
-std::optional<QByteArray> base32Decode(QByteArrayView text)
-{
-    QByteArray out;
-    out.reserve(text.size() * 5 / 8);
-    quint32 buffer = 0;
-    int bits = 0;
-    for (const char c : text) {
-        int value;
-        if (c >= 'A' && c <= 'Z')
-            value = c - 'A';
-        else if (c >= '2' && c <= '7')
-            value = c - '2' + 26;
-        else
-            return std::nullopt;
-        buffer = (buffer << 5) | static_cast<quint32>(value);
-        bits += 5;
-        if (bits >= 8) {
-            bits -= 8;
-            out.append(static_cast<char>((buffer >> bits) & 0xff));
-        }
-    }
-    return out;
-}
-
-// CRC-16/XMODEM (poly 0x1021, init 0), the nkeys checksum.
-quint16 crc16(QByteArrayView data)
-{
-    quint16 crc = 0;
-    for (const char c : data) {
-        crc ^= static_cast<quint16>(static_cast<quint8>(c) << 8);
-        for (int i = 0; i < 8; ++i)
-            crc = (crc & 0x8000) ? static_cast<quint16>((crc << 1) ^ 0x1021)
-                                 : static_cast<quint16>(crc << 1);
-    }
-    return crc;
-}
-
-// Decodes and checks the trailing little-endian CRC; returns the payload without it.
-std::optional<QByteArray> decodeChecked(QByteArrayView encoded)
-{
-    std::optional<QByteArray> raw = base32Decode(encoded);
-    if (!raw || raw->size() < 3)
-        return std::nullopt;
-    const qsizetype payloadSize = raw->size() - 2;
-    const quint16 stored =
-        static_cast<quint16>(static_cast<quint8>(raw->at(payloadSize)) |
-                             (static_cast<quint8>(raw->at(payloadSize + 1)) << 8));
-    raw->truncate(payloadSize);
-    if (crc16(*raw) != stored)
-        return std::nullopt;
-    return raw;
-}
-
 bool isUserSeed(QByteArrayView seed)
 {
-    const std::optional<QByteArray> raw = decodeChecked(seed);
-    if (!raw || raw->size() != 2 + kRawKeySize)
-        return false;
-    const auto b1 = static_cast<quint8>(raw->at(0));
-    const auto b2 = static_cast<quint8>(raw->at(1));
-    const int type = ((b1 & 0x07) << 5) | ((b2 & 0xf8) >> 3);
-    return (b1 & 0xf8) == kSeedPrefix && type == kUserPrefix;
+    const std::optional<DecodedNKey> key = decodeNKeySeed(seed);
+    return key && key->type == NKeyType::User;
 }
 
 } // namespace
 
 bool isUserPublicKey(const QString &key)
 {
-    if (key.size() != 56 || !key.startsWith(u'U'))
+    if (key.size() != 56)
         return false;
-    const std::optional<QByteArray> raw = decodeChecked(key.toLatin1());
-    return raw && raw->size() == 1 + kRawKeySize && static_cast<quint8>(raw->at(0)) == kUserPrefix;
+    const std::optional<DecodedNKey> decoded = decodePublicNKey(key.toLatin1());
+    return decoded && decoded->type == NKeyType::User;
 }
 
 Result<UserCreds> parseCreds(const QByteArray &text)

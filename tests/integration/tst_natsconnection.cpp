@@ -1,5 +1,6 @@
 #include "core/nats/natsconnection.h"
 #include "core/nats/nkeys_p.h"
+#include "core/trust/nkeypair.h"
 #include "tests/support/natsserverprocess.h"
 
 #include <QFile>
@@ -666,8 +667,9 @@ private slots:
             cotal::nats::detail::parseCredentials(readAll(authmesh(QStringLiteral("alice.creds"))));
         QVERIFY(credentials);
         const QString alice = publicKeyOf(QStringLiteral("alice.creds"));
-        QCOMPARE(cotal::nats::detail::publicKeyFromSeed(credentials->seed),
-                 std::optional<QByteArray>(alice.toUtf8()));
+        const auto key = cotal::trust::NKeyPair::fromSeed(credentials->seed);
+        QVERIFY(key);
+        QCOMPARE(key->publicKey(), alice.toUtf8());
 
         QTemporaryDir dir;
         NatsServerProcess server(NatsServerProcess::Options{
