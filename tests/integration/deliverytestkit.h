@@ -6,12 +6,12 @@
 
 #include "core/nats/jetstream.h"
 #include "core/nats/keyvalue.h"
+#include "core/space/agentprovisioner.h"
 #include "core/space/spaceprovisioner.h"
 #include "core/wire/aclrecord.h"
 #include "core/wire/control.h"
 #include "core/wire/deliverylease.h"
 #include "core/wire/jsonreader.h"
-#include "core/wire/jsonwriter.h"
 #include "core/wire/message.h"
 #include "core/wire/names.h"
 #include "core/wire/subjects.h"
@@ -269,20 +269,9 @@ private:
     bool createDurable(const QString &stream, const QString &name, const QString &filter,
                        bool deliverAll)
     {
-        wire::JsonWriter config;
-        config.beginObject()
-            .key(u"durable_name")
-            .string(name)
-            .key(u"filter_subject")
-            .string(filter)
-            .key(u"ack_policy")
-            .string(u"explicit")
-            .key(u"ack_wait")
-            .integer(60'000'000'000);
-        if (deliverAll)
-            config.key(u"deliver_policy").string(u"all");
-        config.endObject();
-        const auto created = awaitResult(m_js.createConsumer(stream, name, filter, config.take()));
+        const auto created = awaitResult(
+            m_js.createConsumer(stream, name, filter,
+                                space::AgentProvisioner::durableConfig(name, filter, deliverAll)));
         return created &&
                (created->ok() || created->error.kind == nats::NatsErrorKind::AlreadyExists);
     }

@@ -5,6 +5,7 @@
 
 #include "core/delivery/deliveryhost.h"
 #include "core/endpoint/endpoint.h"
+#include "core/wire/jsonwriter.h"
 #include "tests/integration/deliverytestkit.h"
 #include "tests/support/natsserverprocess.h"
 

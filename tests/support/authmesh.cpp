@@ -1,51 +1,11 @@
 #include "tests/support/authmesh.h"
 
 #include "core/nats/jetstream.h"
-#include "core/nats/keyvalue.h"
+#include "core/space/agentprovisioner.h"
 #include "core/space/spaceprovisioner.h"
-#include "core/wire/jsonwriter.h"
-#include "core/wire/names.h"
 #include "tests/integration/endpointtestsupport.h"
 
-#include <QDateTime>
-
 namespace cotal::testing::authmesh {
-
-namespace {
-
-QByteArray durableConfig(const QString &name, const QString &filter, bool deliverAll)
-{
-    wire::JsonWriter writer;
-    writer.beginObject()
-        .key(u"durable_name")
-        .string(name)
-        .key(u"filter_subject")
-        .string(filter)
-        .key(u"ack_policy")
-        .string(u"explicit")
-        .key(u"ack_wait")
-        .integer(60000000000);
-    if (deliverAll)
-        writer.key(u"deliver_policy").string(u"all");
-    writer.endObject();
-    return writer.take();
-}
-
-QByteArray aclRow(const QStringList &allowSubscribe)
-{
-    wire::JsonWriter writer;
-    writer.beginObject()
-        .key(u"allowSubscribe")
-        .stringList(allowSubscribe)
-        .key(u"revision")
-        .integer(1)
-        .key(u"updatedAt")
-        .integer(QDateTime::currentMSecsSinceEpoch())
-        .endObject();
-    return writer.take();
-}
-
-} // namespace
 
 QString creds(const QString &name)
 {
@@ -71,40 +31,17 @@ bool provision(const QString &url)
         qWarning() << "provision:" << space.error.describe();
         return false;
     }
-    struct Durable
-    {
-        QString stream;
-        QString name;
-        QString filter;
-        bool deliverAll;
-    };
-    QList<Durable> durables;
-    for (const QString &id : {kAlice, kBob}) {
-        durables.append({wire::dmStreamName(kSpace), wire::dmConsumerName(id),
-                         wire::dmInboxFilter(kSpace, id), true});
-        durables.append({wire::dlvStreamName(kSpace), wire::dlvConsumerName(id),
-                         wire::dlvSubject(kSpace, id), true});
-    }
-    for (const QString &role : {QStringLiteral("planner"), QStringLiteral("reviewer")})
-        durables.append({wire::taskStreamName(kSpace), wire::svcConsumerName(role),
-                         wire::roleQueueFilter(kSpace, role), false});
-    for (const Durable &durable : std::as_const(durables)) {
-        const nats::ApiResult created = awaitFuture(
-            js.createConsumer(durable.stream, durable.name, durable.filter,
-                              durableConfig(durable.name, durable.filter, durable.deliverAll)));
-        if (!created.ok()) {
-            qWarning() << "consumer" << durable.name << created.error.describe();
-            return false;
-        }
-    }
-    const nats::KeyValue acl(js, wire::aclBucket(kSpace));
-    const QList<QPair<QString, QStringList>> rows{
-        {kAlice, {QStringLiteral("general"), QStringLiteral("team.>")}},
-        {kBob, {QStringLiteral("general"), QStringLiteral("team.>"), QStringLiteral("random")}}};
-    for (const auto &[id, allow] : rows) {
-        const nats::KvResult written = awaitFuture(acl.create(id, aclRow(allow)));
-        if (!written.ok()) {
-            qWarning() << "acl" << id << written.error.describe();
+    // provisionAgent for both agents (authmesh/README.md: their roles and ACLs).
+    const QList<space::AgentSetup> agents{
+        {kAlice, QStringLiteral("planner"), {QStringLiteral("general"), QStringLiteral("team.>")}},
+        {kBob,
+         QStringLiteral("reviewer"),
+         {QStringLiteral("general"), QStringLiteral("team.>"), QStringLiteral("random")}}};
+    for (const space::AgentSetup &agent : agents) {
+        const nats::NatsError error =
+            awaitFuture(space::AgentProvisioner(js, kSpace).provision(agent));
+        if (error.isError()) {
+            qWarning() << "provision agent" << agent.id << error.describe();
             return false;
         }
     }
