@@ -36,7 +36,12 @@ struct Options
         QCoreApplication::translate("main",
                                     "Start a local nats-server with a demo space, its delivery "
                                     "daemon and simulated agents, and connect to it (the default "
-                                    "when no connection is saved).")};
+                                    "when no connection is saved). The space runs in "
+                                    "operator/JWT mode with credentials minted for it.")};
+    QCommandLineOption open{
+        QStringLiteral("open"),
+        QCoreApplication::translate("main", "With --demo: an open mesh, where nothing is "
+                                            "enforced, instead of operator/JWT mode.")};
 };
 
 void configure(QCommandLineParser &parser, const Options &options)
@@ -49,6 +54,7 @@ void configure(QCommandLineParser &parser, const Options &options)
     parser.addVersionOption();
     parser.addOption(options.connect);
     parser.addOption(options.demo);
+    parser.addOption(options.open);
 }
 
 void setIdentity()
@@ -64,21 +70,14 @@ void openDemo(cotal::ui::MainWindow &window, cotal::local::LocalMesh &mesh)
     cotal::ui::ConsoleStatusBar *status = window.consoleStatusBar();
     QObject::connect(&mesh, &cotal::local::LocalMesh::progress, &window,
                      [status](const QString &step) { status->showMessage(step); });
-    QObject::connect(&mesh, &cotal::local::LocalMesh::ready, &window,
-                     [&window, &mesh, status](const QString &url, const QString &space) {
-                         cotal::profile::ConnectionProfile profile;
-                         profile.name = QCoreApplication::translate("main", "Local demo");
-                         profile.servers = {url};
-                         profile.space = space;
-                         profile.displayName = QStringLiteral("operator");
-                         window.connectProfile(profile, {});
-                         window.deliveryPane()->nameDaemon(
-                             mesh.daemonId(),
-                             QCoreApplication::translate("main", "the demo mesh's daemon"));
-                         // The status bar's own labels now say where and that nothing is
-                         // enforced; the start-up steps are done.
-                         status->clearMessage();
-                     });
+    QObject::connect(&mesh, &cotal::local::LocalMesh::ready, &window, [&window, &mesh, status] {
+        window.connectProfile(mesh.consoleProfile(), {});
+        window.deliveryPane()->nameDaemon(
+            mesh.daemonId(), QCoreApplication::translate("main", "the demo mesh's daemon"));
+        // The status bar's own labels now say where and with which credentials; the
+        // start-up steps are done.
+        status->clearMessage();
+    });
     QObject::connect(
         &mesh, &cotal::local::LocalMesh::failed, &window, [&window](const QString &reason) {
             QMessageBox::warning(
@@ -126,7 +125,9 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     // Declared before the window: the console disconnects before its mesh goes away.
-    cotal::local::LocalMesh mesh{cotal::local::LocalMesh::Options{}};
+    cotal::local::LocalMesh::Options meshOptions;
+    meshOptions.authMode = !parser.isSet(options.open);
+    cotal::local::LocalMesh mesh{meshOptions};
     cotal::ui::MainWindow window;
     window.show();
     if (parser.isSet(options.connect)) {

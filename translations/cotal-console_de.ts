@@ -39,6 +39,18 @@
         <source>A demo agent did not start: %1</source>
         <translation>Ein Demo-Agent ist nicht gestartet: %1</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Local demo</source>
+        <translation>Lokale Demo</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>cotal::local::NatsServerLauncher</name>
@@ -3189,10 +3201,6 @@ COTAL_TOKEN (Token-Authentifizierung), COTAL_USER und COTAL_PASSWORD (Benutzer/P
         <translation>Beim Start über einen cotal://- oder cotals://-Beitrittslink verbinden.</translation>
     </message>
     <message>
-        <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved).</source>
-        <translation>Einen lokalen nats-server mit einem Demo-Space, dessen Zustell-Daemon und simulierten Agenten starten und sich damit verbinden (Standard, wenn keine Verbindung gespeichert ist).</translation>
-    </message>
-    <message>
         <source>Operator console for Cotal agent spaces.
 
 Delivery daemon without a GUI:
@@ -3203,10 +3211,6 @@ Delivery daemon without a GUI:
 Zustell-Daemon ohne GUI:
   cotal-console --headless --deliver --space &lt;space&gt; [Verbindungsoptionen]
   (siehe cotal-console --headless --help)</translation>
-    </message>
-    <message>
-        <source>Local demo</source>
-        <translation>Lokale Demo</translation>
     </message>
     <message>
         <source>Demo unavailable</source>
@@ -3223,6 +3227,14 @@ Verbinden Sie sich stattdessen mit einem eigenen Server.</translation>
     <message>
         <source>the demo mesh&apos;s daemon</source>
         <translation>der Daemon des Demo-Mesh</translation>
+    </message>
+    <message>
+        <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved). The space runs in operator/JWT mode with credentials minted for it.</source>
+        <translation>Einen lokalen nats-server mit einem Demo-Space, seinem Zustell-Daemon und simulierten Agenten starten und sich damit verbinden (Standard, wenn keine Verbindung gespeichert ist). Der Space läuft im Operator/JWT-Modus mit eigens dafür ausgestellten Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>With --demo: an open mesh, where nothing is enforced, instead of operator/JWT mode.</source>
+        <translation>Mit --demo: ein offenes Mesh, in dem nichts durchgesetzt wird, statt des Operator/JWT-Modus.</translation>
     </message>
 </context>
 </TS>

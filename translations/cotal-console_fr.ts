@@ -39,6 +39,18 @@
         <source>A demo agent did not start: %1</source>
         <translation>Un agent de démonstration n&apos;a pas démarré&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Local demo</source>
+        <translation>Démo locale</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Impossible de créer %1</translation>
+    </message>
 </context>
 <context>
     <name>cotal::local::NatsServerLauncher</name>
@@ -3189,10 +3201,6 @@ COTAL_TOKEN (authentification par jeton), COTAL_USER et COTAL_PASSWORD (authenti
         <translation>Se connecter au démarrage à partir d&apos;un lien d&apos;accès cotal:// ou cotals://.</translation>
     </message>
     <message>
-        <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved).</source>
-        <translation>Démarrer un nats-server local avec un espace de démonstration, son démon de distribution et des agents simulés, et s&apos;y connecter (par défaut quand aucune connexion n&apos;est enregistrée).</translation>
-    </message>
-    <message>
         <source>Operator console for Cotal agent spaces.
 
 Delivery daemon without a GUI:
@@ -3203,10 +3211,6 @@ Delivery daemon without a GUI:
 Démon de distribution sans interface graphique&#xa0;:
   cotal-console --headless --deliver --space &lt;space&gt; [options de connexion]
   (voir cotal-console --headless --help)</translation>
-    </message>
-    <message>
-        <source>Local demo</source>
-        <translation>Démo locale</translation>
     </message>
     <message>
         <source>Demo unavailable</source>
@@ -3223,6 +3227,14 @@ Connectez-vous plutôt à un serveur de votre choix.</translation>
     <message>
         <source>the demo mesh&apos;s daemon</source>
         <translation>le démon du maillage de démonstration</translation>
+    </message>
+    <message>
+        <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved). The space runs in operator/JWT mode with credentials minted for it.</source>
+        <translation>Démarrer un nats-server local avec un espace de démonstration, son démon de livraison et des agents simulés, et s’y connecter (par défaut quand aucune connexion n’est enregistrée). L’espace fonctionne en mode opérateur/JWT avec des identifiants émis pour lui.</translation>
+    </message>
+    <message>
+        <source>With --demo: an open mesh, where nothing is enforced, instead of operator/JWT mode.</source>
+        <translation>Avec --demo : un maillage ouvert, où rien n’est imposé, au lieu du mode opérateur/JWT.</translation>
     </message>
 </context>
 </TS>

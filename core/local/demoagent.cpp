@@ -1,5 +1,7 @@
 #include "core/local/demoagent.h"
 
+#include "core/wire/creds.h"
+
 #include <QUuid>
 
 namespace cotal::local {
@@ -25,15 +27,18 @@ const QStringList &phrases()
 } // namespace
 
 DemoAgent::DemoAgent(Profile profile, QStringList servers, QString space, quint32 seed,
-                     QObject *parent)
+                     QByteArray credsText, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
-    , m_id(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_space(std::move(space))
     , m_random(seed)
 {
+    const auto creds = wire::parseCreds(credsText);
+    m_id = creds ? creds.value().subject : QUuid::createUuid().toString(QUuid::WithoutBraces);
     nats::ConnectionOptions connection;
     connection.servers = std::move(servers);
+    if (creds)
+        connection.credsText = std::move(credsText);
     connection.name = QStringLiteral("cotal:") + m_profile.name;
     connection.inboxId = m_id;
 
@@ -54,6 +59,14 @@ DemoAgent::DemoAgent(Profile profile, QStringList servers, QString space, quint3
 }
 
 DemoAgent::~DemoAgent() = default;
+
+QStringList DemoAgent::publishChannels(const Profile &profile)
+{
+    QStringList channels = profile.channels;
+    if (!channels.contains(kDurableChannel))
+        channels.append(kDurableChannel);
+    return channels;
+}
 
 QFuture<nats::NatsError> DemoAgent::start()
 {

@@ -10,9 +10,10 @@
 
 namespace cotal::local {
 
-// A simulated agent for the out-of-the-box demo: a real open-mode Endpoint that posts on its
-// channels, DMs peers, asks its role's pool for help, changes status and joins and leaves a
-// durable channel now and then, so every pane of the console shows live data.
+// A simulated agent for the out-of-the-box demo: a real Endpoint that posts on its channels, DMs
+// peers, asks its role's pool for help, changes status and joins and leaves a durable channel now
+// and then, so every pane of the console shows live data. With creds it is the agent of an
+// auth-mode space and its id is the creds' public key; without, an open-mesh agent.
 class DemoAgent final : public QObject
 {
     Q_OBJECT
@@ -29,7 +30,10 @@ public:
     };
 
     DemoAgent(Profile profile, QStringList servers, QString space, quint32 seed,
-              QObject *parent = nullptr);
+              QByteArray credsText = {}, QObject *parent = nullptr);
+
+    // The channels it may post to: its own and the durable channel it joins now and then.
+    static QStringList publishChannels(const Profile &profile);
     ~DemoAgent() override;
 
     const Profile &profile() const { return m_profile; }

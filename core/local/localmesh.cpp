@@ -3,13 +3,17 @@
 #include "core/delivery/deliveryhost.h"
 #include "core/nats/keyvalue.h"
 #include "core/nats/natsconnection.h"
+#include "core/space/agentprovisioner.h"
 #include "core/space/spaceprovisioner.h"
+#include "core/trust/trustchain.h"
 #include "core/wire/aclrecord.h"
 #include "core/wire/channelconfig.h"
+#include "core/wire/creds.h"
 #include "core/wire/names.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QUuid>
 
 namespace cotal::local {
@@ -74,6 +78,33 @@ const QList<DemoAgent::Profile> &agentProfiles()
     return profiles;
 }
 
+// Every demo agent may read every seeded channel; its credential grants the same.
+const QStringList &demoReadAcl()
+{
+    static const QStringList acl = {QStringLiteral("general"), QStringLiteral("team"),
+                                    QStringLiteral("team.>"), QStringLiteral("random")};
+    return acl;
+}
+
+// Creds and the server config hold keys: readable by the user only, from the first byte.
+bool writePrivateFile(const QString &path, const QByteArray &content, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(content) != content.size() || !file.flush()) {
+        *error = LocalMesh::tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString credsSubject(const QByteArray &credsText)
+{
+    const auto creds = wire::parseCreds(credsText);
+    return creds ? creds.value().subject : QString();
+}
+
 QByteArray channelRecord(const ChannelSeed &seed)
 {
     wire::ChannelConfig config;
@@ -115,19 +146,78 @@ QString LocalMesh::pidFile() const
     return m_options.stateDir + QStringLiteral("/mesh/nats-server.pid");
 }
 
+profile::ConnectionProfile LocalMesh::consoleProfile() const
+{
+    profile::ConnectionProfile profile;
+    profile.name = tr("Local demo");
+    profile.servers = {url()};
+    profile.space = m_options.space;
+    profile.displayName = QStringLiteral("operator");
+    if (m_options.authMode) {
+        profile.authKind = profile::ConnectionProfile::AuthKind::CredsFile;
+        profile.credsFile = m_consoleCredentials.view;
+        profile.provisionerCredsFile = m_consoleCredentials.provisioner;
+        profile.deliveryCredsFile = m_consoleCredentials.delivery;
+    }
+    return profile;
+}
+
+QString LocalMesh::serverLog() const
+{
+    return m_server ? m_server->log() : QString();
+}
+
 QString LocalMesh::url() const
 {
     return m_server ? m_server->url() : QString();
 }
 
+bool LocalMesh::mintTrustChain(const QString &meshDir, QString *error)
+{
+    // A new chain each run: the server trusts only this run's operator.
+    m_trust =
+        std::make_unique<trust::TrustChain>(QStringLiteral("cotal-console-demo"), m_options.space);
+    const QString credsDir = meshDir + QStringLiteral("/creds");
+    QDir(credsDir).removeRecursively();
+    if (!QDir().mkpath(credsDir) ||
+        !QFile::setPermissions(credsDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                             QFileDevice::ExeOwner)) {
+        *error = tr("Cannot create %1").arg(credsDir);
+        return false;
+    }
+    const auto mintFile = [&](trust::UserProfile profile, QString *path) {
+        *path = QStringLiteral("%1/%2.creds").arg(credsDir, trust::profileName(profile));
+        return writePrivateFile(*path, m_trust->mint(profile, m_options.space).credsText, error);
+    };
+    // The console's credentials are its own identities, apart from the mesh's daemon: its
+    // in-process daemon must compete for the lease, not share it.
+    if (!mintFile(trust::UserProfile::Admin, &m_consoleCredentials.view) ||
+        !mintFile(trust::UserProfile::Provisioner, &m_consoleCredentials.provisioner) ||
+        !mintFile(trust::UserProfile::Delivery, &m_consoleCredentials.delivery))
+        return false;
+    m_provisionerCreds = m_trust->mint(trust::UserProfile::Provisioner, m_options.space).credsText;
+    m_deliveryCreds = m_trust->mint(trust::UserProfile::Delivery, m_options.space).credsText;
+    return writePrivateFile(meshDir + QStringLiteral("/server.conf"),
+                            m_trust->serverConfig(meshDir + QStringLiteral("/jetstream")), error);
+}
+
 void LocalMesh::start()
 {
+    const QString meshDir = m_options.stateDir + QStringLiteral("/mesh");
     NatsServerLauncher::Options serverOptions;
-    serverOptions.storeDir = m_options.stateDir + QStringLiteral("/mesh/jetstream");
+    serverOptions.storeDir = meshDir + QStringLiteral("/jetstream");
     // Every run is a fresh demo: agents get new ids each time, and a crashed run's lease and
     // ACL rows would otherwise linger. The orphaned server, if any, must be gone first.
     NatsServerLauncher::stopOrphan(pidFile());
     QDir(serverOptions.storeDir).removeRecursively();
+    if (m_options.authMode) {
+        QString error;
+        if (!mintTrustChain(meshDir, &error)) {
+            fail(error);
+            return;
+        }
+        serverOptions.configFile = meshDir + QStringLiteral("/server.conf");
+    }
     serverOptions.pidFile = pidFile();
     m_server = std::make_unique<NatsServerLauncher>(serverOptions);
     connect(m_server.get(), &NatsServerLauncher::ready, this, &LocalMesh::handleServerReady);
@@ -147,7 +237,12 @@ void LocalMesh::handleServerReady()
     nats::ConnectionOptions connection;
     connection.servers = {m_server->url()};
     connection.name = QStringLiteral("cotal-console-demo-setup");
-    connection.inboxId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (m_options.authMode) {
+        connection.credsText = m_provisionerCreds;
+        connection.inboxId = credsSubject(m_provisionerCreds);
+    } else {
+        connection.inboxId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
     m_admin->open(connection).then(this, [this](const nats::NatsError &error) {
         if (error.isError())
             fail(tr("Cannot connect to the local nats-server: %1").arg(error.describe()));
@@ -173,9 +268,10 @@ void LocalMesh::seedChannelsAndAcls()
 {
     const nats::JetStream js(m_admin.get());
     const nats::KeyValue channels(js, wire::channelsBucket(m_options.space));
-    QList<QFuture<nats::KvResult>> writes;
+    QList<QFuture<nats::NatsError>> writes;
+    const auto outcome = [](const nats::KvResult &written) { return written.error; };
     for (const ChannelSeed &seed : channelSeeds())
-        writes.append(channels.put(seed.name, channelRecord(seed)));
+        writes.append(channels.put(seed.name, channelRecord(seed)).then(outcome));
 
     // Agents get their ids now so their read ACLs exist before anyone can mention them
     // (the daemon defers, then drops, entries of owners it does not know).
@@ -183,21 +279,32 @@ void LocalMesh::seedChannelsAndAcls()
     quint32 seed = 1;
     const nats::KeyValue acls(js, wire::aclBucket(m_options.space));
     for (const DemoAgent::Profile &profile : agentProfiles().mid(0, m_options.agentCount)) {
-        auto agent = std::make_unique<DemoAgent>(profile, servers, m_options.space, seed++);
+        QByteArray creds;
+        if (m_trust)
+            creds = m_trust
+                        ->mint(trust::UserProfile::Agent, m_options.space,
+                               {profile.role, demoReadAcl(), DemoAgent::publishChannels(profile)})
+                        .credsText;
+        auto agent = std::make_unique<DemoAgent>(profile, servers, m_options.space, seed++, creds);
         agent->setPace(m_options.agentPaceMs);
-        wire::AclRecord acl;
-        acl.allowSubscribe = {QStringLiteral("general"), QStringLiteral("team"),
-                              QStringLiteral("team.>"), QStringLiteral("random")};
-        acl.revision = 1;
-        acl.updatedAt = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
-        writes.append(acls.create(agent->id(), wire::encodeAclRecord(acl)));
+        if (m_trust) {
+            // Its durables, its role's queue and its ACL: an agent credential may not create them.
+            writes.append(space::AgentProvisioner(js, m_options.space)
+                              .provision({agent->id(), profile.role, demoReadAcl()}));
+        } else {
+            wire::AclRecord acl;
+            acl.allowSubscribe = demoReadAcl();
+            acl.revision = 1;
+            acl.updatedAt = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
+            writes.append(acls.create(agent->id(), wire::encodeAclRecord(acl)).then(outcome));
+        }
         m_agents.push_back(std::move(agent));
     }
     QtFuture::whenAll(writes.begin(), writes.end())
-        .then(this, [this](const QList<QFuture<nats::KvResult>> &done) {
-            for (const QFuture<nats::KvResult> &write : done) {
-                if (!write.result().ok()) {
-                    fail(tr("Cannot seed the demo space: %1").arg(write.result().error.describe()));
+        .then(this, [this](const QList<QFuture<nats::NatsError>> &done) {
+            for (const QFuture<nats::NatsError> &write : done) {
+                if (write.result().isError()) {
+                    fail(tr("Cannot seed the demo space: %1").arg(write.result().describe()));
                     return;
                 }
             }
@@ -211,6 +318,7 @@ void LocalMesh::startDaemon()
     delivery::DeliveryOptions options;
     options.connection.servers = {m_server->url()};
     options.connection.name = QStringLiteral("cotal-console-delivery");
+    options.connection.credsText = m_deliveryCreds;
     options.space = m_options.space;
     m_daemon = std::make_unique<delivery::DeliveryHost>(options);
     m_daemon->start().then(this, [this](const delivery::DeliveryError &error) {

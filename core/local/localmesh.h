@@ -2,6 +2,7 @@
 
 #include "core/local/demoagent.h"
 #include "core/local/natsserverlauncher.h"
+#include "core/profile/connectionprofile.h"
 
 #include <QObject>
 #include <QString>
@@ -14,6 +15,9 @@ class DeliveryHost;
 namespace cotal::nats {
 class NatsConnection;
 }
+namespace cotal::trust {
+class TrustChain;
+}
 
 namespace cotal::local {
 
@@ -21,6 +25,11 @@ namespace cotal::local {
 // directory), a provisioned demo space with seeded channels and read ACLs, the in-process
 // delivery daemon, and a handful of simulated agents. Everything stops with this object; a
 // server orphaned by a crash is stopped at the next start.
+//
+// By default the space runs in operator/JWT mode, as real spaces do: the mesh mints its own trust
+// chain, every actor gets the least-privilege credential of its profile (agents, provisioner,
+// delivery daemon) and the console gets admin, provisioner and delivery creds files. With
+// `authMode` off it is an open mesh where nothing is enforced.
 class LocalMesh final : public QObject
 {
     Q_OBJECT
@@ -33,6 +42,16 @@ public:
         QString space = QStringLiteral("demo");
         int agentCount = 6;
         int agentPaceMs = 2500;
+        bool authMode = true;
+    };
+
+    // The creds files the console connects with (auth mode; empty on an open mesh). They hold
+    // throwaway keys of this run's chain, mode 0600 under the state directory.
+    struct ConsoleCredentials
+    {
+        QString view; // admin
+        QString provisioner;
+        QString delivery;
     };
 
     explicit LocalMesh(Options options, QObject *parent = nullptr);
@@ -44,6 +63,13 @@ public:
     QString pidFile() const;
     // The mesh's delivery daemon's instance id (the lease holder), once ready() was emitted.
     QString daemonId() const { return m_daemonId; }
+    bool isAuthMode() const { return m_options.authMode; }
+    const ConsoleCredentials &consoleCredentials() const { return m_consoleCredentials; }
+    // The connection the console enters the demo with, once ready() was emitted: the admin,
+    // provisioner and delivery creds in auth mode, no credential on an open mesh.
+    profile::ConnectionProfile consoleProfile() const;
+    // What the server has logged so far (permission violations among it).
+    QString serverLog() const;
     static QString defaultStateDir();
 
 signals:
@@ -52,6 +78,7 @@ signals:
     void failed(const QString &reason);
 
 private:
+    bool mintTrustChain(const QString &meshDir, QString *error);
     void handleServerReady();
     void provision();
     void seedChannelsAndAcls();
@@ -60,6 +87,10 @@ private:
     void fail(const QString &reason);
 
     Options m_options;
+    std::unique_ptr<trust::TrustChain> m_trust;
+    ConsoleCredentials m_consoleCredentials;
+    QByteArray m_provisionerCreds; // the mesh's own setup and daemon credentials, in memory
+    QByteArray m_deliveryCreds;
     std::unique_ptr<NatsServerLauncher> m_server;
     std::unique_ptr<nats::NatsConnection> m_admin;
     std::unique_ptr<delivery::DeliveryHost> m_daemon;

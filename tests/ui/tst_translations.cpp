@@ -349,7 +349,8 @@ void TranslationsTest::installLoadsTheChosenCatalogue()
     LanguageSettings::install();
     QCOMPARE(QCoreApplication::translate("cotal::ui::MainWindow", "&View"),
              QStringLiteral("&Affichage"));
-    QCOMPARE(QCoreApplication::translate("main", "Local demo"), QStringLiteral("Démo locale"));
+    QCOMPARE(QCoreApplication::translate("cotal::local::LocalMesh", "Local demo"),
+             QStringLiteral("Démo locale"));
 }
 
 QTEST_MAIN(TranslationsTest)

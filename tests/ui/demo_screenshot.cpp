@@ -1,0 +1,52 @@
+// Renders the console on its embedded operator-mode demo into docs/demo.png: the mesh with its
+// six agents, the console entered as the demo enters it, after the agents have talked a while.
+//
+// Usage: demo_screenshot <output png> [seconds]   (QT_QPA_PLATFORM=offscreen)
+
+#include "core/local/localmesh.h"
+#include "ui/deliverypane.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cstdio>
+
+using namespace cotal;
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fputs("usage: demo_screenshot <output png> [seconds]\n", stderr);
+        return 2;
+    }
+    QTemporaryDir state;
+    local::LocalMesh::Options meshOptions;
+    meshOptions.stateDir = state.path();
+    meshOptions.agentPaceMs = 1200;
+    local::LocalMesh mesh(meshOptions);
+    ui::MainWindow::Options windowOptions;
+    windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
+    ui::MainWindow window(windowOptions);
+    window.resize(1600, 1000);
+    window.show();
+
+    QSignalSpy ready(&mesh, &local::LocalMesh::ready);
+    mesh.start();
+    if (!ready.wait(60000)) {
+        std::fputs("the demo mesh did not start\n", stderr);
+        return 1;
+    }
+    window.connectProfile(mesh.consoleProfile(), {});
+    window.deliveryPane()->nameDaemon(mesh.daemonId(),
+                                      QApplication::translate("main", "the demo mesh's daemon"));
+    QTest::qWait(args.value(2, QStringLiteral("15")).toInt() * 1000);
+    if (!window.grab().save(args.at(1))) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(args.at(1)));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,103 @@
+// The embedded demo as a user first sees it: the console on its own operator-mode mesh, entered
+// with the admin, provisioner and delivery creds the mesh minted. Every pane reads, and what the
+// admin profile may not do (send) is off and says why.
+
+#include "core/local/localmesh.h"
+#include "ui/acleditorpane.h"
+#include "ui/acltablemodel.h"
+#include "ui/composebar.h"
+#include "ui/consolesession.h"
+#include "ui/consolestatusbar.h"
+#include "ui/deliverypane.h"
+#include "ui/leasemodel.h"
+#include "ui/mainwindow.h"
+#include "ui/mentionedit.h"
+#include "ui/rostermodel.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cotal;
+
+namespace {
+constexpr int kWaitMs = 30000;
+} // namespace
+
+class tst_DemoWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void demoComesUpInOperatorMode();
+};
+
+void tst_DemoWindow::demoComesUpInOperatorMode()
+{
+    QTemporaryDir state;
+    local::LocalMesh::Options meshOptions;
+    meshOptions.stateDir = state.path();
+    meshOptions.agentCount = 3;
+    meshOptions.agentPaceMs = 500;
+    local::LocalMesh mesh(meshOptions);
+    ui::MainWindow::Options windowOptions;
+    windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
+    windowOptions.secretService = QStringLiteral("cotal-console-demotest");
+    ui::MainWindow window(windowOptions);
+    window.show();
+
+    QSignalSpy ready(&mesh, &local::LocalMesh::ready);
+    QSignalSpy failed(&mesh, &local::LocalMesh::failed);
+    mesh.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    window.connectProfile(mesh.consoleProfile(), {});
+    window.deliveryPane()->nameDaemon(mesh.daemonId(), QStringLiteral("the demo mesh's daemon"));
+
+    ui::ConsoleSession *session = window.session();
+    QTRY_COMPARE_WITH_TIMEOUT(session->state(), endpoint::Endpoint::State::Connected, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(session->access()->isReady(), kWaitMs);
+    QCOMPARE(
+        window.consoleStatusBar()->findChild<QLabel *>(QStringLiteral("statusCredentials"))->text(),
+        QStringLiteral("credentials: admin · provisioner · delivery"));
+
+    // The roster and the whole feed (admin sees DMs and anycast too).
+    QTRY_COMPARE_WITH_TIMEOUT(window.rosterModel()->rowCount(), 3, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(session->tapVisibility(), endpoint::TapVisibility::Everything,
+                              kWaitMs);
+
+    // The mesh's daemon holds the lease and reads by its name.
+    ui::LeaseModel *leases = window.deliveryPane()->leaseModel();
+    QTRY_VERIFY_WITH_TIMEOUT(leases->rowOfShard(0) >= 0 && leases->status(leases->rowOfShard(0)) ==
+                                                               ui::LeaseModel::LeaseStatus::Ready,
+                             kWaitMs);
+    QVERIFY(leases->index(leases->rowOfShard(0), ui::LeaseModel::Holder)
+                .data()
+                .toString()
+                .contains(u"the demo mesh's daemon"));
+
+    // Every agent's read ACL is listed (through the delivery credential) and editable (through
+    // the provisioner).
+    ui::AclEditorPane *acl = window.aclPane();
+    QTRY_COMPARE_WITH_TIMEOUT(acl->model()->rowCount(), 3, kWaitMs);
+
+    // The admin profile may not publish: compose is off and says so.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.composeBar()->editor()->isEnabled(), kWaitMs);
+    QVERIFY(window.composeBar()->editor()->toolTip().contains(u"admin credential"));
+
+    // Nothing the console or the agents did was refused by the server, and the status bar
+    // carries no error.
+    QTest::qWait(5000);
+    QStringList violations;
+    for (const QString &line : mesh.serverLog().split(u'\n')) {
+        if (line.contains(QLatin1String("Violation")))
+            violations.append(line);
+    }
+    QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
+    QVERIFY2(window.consoleStatusBar()->currentMessage().isEmpty(),
+             qPrintable(window.consoleStatusBar()->currentMessage()));
+}
+
+QTEST_MAIN(tst_DemoWindow)
+#include "tst_demowindow.moc"
