@@ -77,6 +77,9 @@ public:
     QFuture<LeaveResult> doLeave(const QString &channel);
     QFuture<JoinResult> requestDurableJoin(const QString &channel, JoinResult result);
     void bootSelfJoin();
+    // Durable membership needs a consuming endpoint (it binds dlv_<id>) whose credential may
+    // send ctl.delivery requests; an observer's or admin's joins stay live-only.
+    bool mayJoinDurably() const;
     void startReconcile(const QString &channel);
     void reconcileAttempt(const QString &channel, int attempt);
     void startCloseLoop(const QString &channel, qint64 generation);

@@ -304,7 +304,8 @@ QFuture<JoinResult> Endpoint::Private::doJoin(const QString &channel)
                                 emitJoined();
                                 outcome.joined = true;
                                 QFuture<JoinResult> durable =
-                                    cachedPolicy(channel).deliveryClass == DeliveryClass::Durable
+                                    cachedPolicy(channel).deliveryClass == DeliveryClass::Durable &&
+                                            mayJoinDurably()
                                         ? requestDurableJoin(channel, outcome)
                                         : ready(outcome);
                                 return durable
@@ -367,7 +368,8 @@ QFuture<LeaveResult> Endpoint::Private::doLeave(const QString &channel)
         emitJoined();
         return LeaveResult{true, {}};
     };
-    if (!m_auth || cachedPolicy(channel).deliveryClass != DeliveryClass::Durable)
+    if (!m_auth || !mayJoinDurably() ||
+        cachedPolicy(channel).deliveryClass != DeliveryClass::Durable)
         return ready(finishLeave());
 
     // Durable class in auth mode: tombstone first; any failure aborts with nothing changed.
@@ -425,8 +427,17 @@ QFuture<LeaveResult> Endpoint::Private::doLeave(const QString &channel)
         });
 }
 
+bool Endpoint::Private::mayJoinDurably() const
+{
+    const QString request = wire::controlSubject(m_options.space, QStringLiteral("delivery"), m_id);
+    return m_options.consume && m_grants.mayPublish(request) &&
+           m_grants.maySubscribe(request + QStringLiteral(".reply.>"));
+}
+
 void Endpoint::Private::bootSelfJoin()
 {
+    if (!mayJoinDurably())
+        return;
     const QStringList channels = m_joined;
     for (const QString &channel : channels) {
         if (!wire::isConcreteChannel(channel) || m_durableMirror.contains(channel))
@@ -490,6 +501,11 @@ void Endpoint::Private::reconcileAttempt(const QString &channel, int attempt)
                         reply.status != ControlResult::Status::NoResponders)
                         report(QStringLiteral("durable reconcile of \"%1\": %2")
                                    .arg(channel, reply.error));
+                    // A refused permission does not heal by asking again.
+                    if (reply.natsError.kind == nats::NatsErrorKind::PermissionDenied) {
+                        m_reconciling.remove(channel);
+                        return;
+                    }
                     reconcileAttempt(channel, attempt + 1);
                 });
         });

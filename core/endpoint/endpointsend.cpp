@@ -103,6 +103,18 @@ QFuture<ControlResult> Endpoint::Private::control(const QString &service, const 
     // A single-use reply lane under the request subject: the responder's boundReply guard
     // accepts nothing else, and the random suffix keeps it unguessable (wire.md §8.3).
     const QString reply = wire::controlReplySubject(space, service, m_id, wire::newReplyId());
+    // Never ask what the credential may not: the broker would log a violation and say nothing.
+    if (!m_grants.mayPublish(request) || !m_grants.maySubscribe(reply)) {
+        ControlResult result;
+        result.natsError = endpointError(nats::NatsErrorKind::PermissionDenied,
+                                         QStringLiteral("this credential may not send %1 control "
+                                                        "requests")
+                                             .arg(service));
+        result.natsError.operation = QStringLiteral("publish");
+        result.natsError.subject = request;
+        result.error = result.natsError.describe();
+        return QtFuture::makeReadyFuture(result);
+    }
     wire::JsonWriter body;
     body.beginObject().key(u"op").string(op).key(u"args").rawJson(argsJson).key(u"from");
     wire::writeEndpointRef(body, wire::EndpointRef{m_id, m_options.card.name, m_options.card.role});
