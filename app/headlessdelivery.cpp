@@ -1,5 +1,6 @@
 #include "app/headlessdelivery.h"
 
+#include "core/delivery/brokerprobe.h"
 #include "core/delivery/deliveryhost.h"
 #include "cotalversion.h"
 
@@ -24,6 +25,8 @@ constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 // A clean stop releases the lease; if the broker is gone that can never finish.
 constexpr int kStopDeadlineMs = 5000;
+// A supervisor restarts a daemon that exits; one that waits forever for a broker is a hang.
+constexpr int kDefaultConnectWaitS = 5;
 
 void logLine(const QString &text)
 {
@@ -155,7 +158,24 @@ int runHeadless(int argc, char *argv[])
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
                                     QCoreApplication::translate("headless", "TLS client key."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({headless, deliver, space, server, creds, user, tlsCa, tlsCert, tlsKey});
+    const QCommandLineOption connectWait(
+        QStringLiteral("connect-wait"),
+        QCoreApplication::translate("headless",
+                                    "Seconds to wait for an unreachable broker at start before "
+                                    "exiting with status 1 (default %1).")
+            .arg(kDefaultConnectWaitS),
+        QStringLiteral("SECONDS"), QString::number(kDefaultConnectWaitS));
+    // The reference's daemon runs one shard; these are accepted so the refusal can say why.
+    const QCommandLineOption shards(
+        QStringLiteral("shards"),
+        QCoreApplication::translate("headless", "Number of delivery shards (only 1 is supported)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption shard(
+        QStringLiteral("shard"),
+        QCoreApplication::translate("headless", "This daemon's shard (only 0 is supported)."),
+        QStringLiteral("K"), QStringLiteral("0"));
+    parser.addOptions({headless, deliver, space, server, creds, user, tlsCa, tlsCert, tlsKey,
+                       connectWait, shards, shard});
 
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
@@ -180,6 +200,19 @@ int runHeadless(int argc, char *argv[])
     }
     if (parser.value(space).trimmed().isEmpty()) {
         logLine(QStringLiteral("--space is required"));
+        return kExitUsage;
+    }
+    if (parser.value(shards) != QLatin1String("1") || parser.value(shard) != QLatin1String("0")) {
+        logLine(QStringLiteral("sharded delivery is not supported: the lease, the fan-out "
+                               "consumer and the reader are one per space (delivery.md §2.1), so "
+                               "run one daemon with --shards 1 --shard 0 and let a second one "
+                               "stand by for the lease"));
+        return kExitUsage;
+    }
+    bool waitOk = false;
+    const int connectWaitS = parser.value(connectWait).toInt(&waitOk);
+    if (!waitOk || connectWaitS < 0) {
+        logLine(QStringLiteral("--connect-wait takes a number of seconds"));
         return kExitUsage;
     }
 
@@ -236,13 +269,24 @@ int runHeadless(int argc, char *argv[])
                      options.isAuthMode()
                          ? QString()
                          : QStringLiteral(" (%1)").arg(delivery::DeliveryDaemon::openModeLabel())));
-    host.start().then(&app, [&](const delivery::DeliveryError &error) {
-        if (error.isError()) {
-            logLine(QStringLiteral("cannot start: %1").arg(error.message));
-            stopping = true;
-            QCoreApplication::exit(kExitFailed);
-        }
-    });
+    const auto startDaemon = [&] {
+        host.start().then(&app, [&](const delivery::DeliveryError &error) {
+            if (error.isError()) {
+                logLine(QStringLiteral("cannot start: %1").arg(error.message));
+                stopping = true;
+                QCoreApplication::exit(kExitFailed);
+            }
+        });
+    };
+    delivery::BrokerProbe probe(options.connection, connectWaitS * 1000);
+    probe.run([](const QString &waiting) { logLine(waiting); },
+              [&](const nats::NatsError &error) {
+                  if (!error.isError())
+                      return startDaemon();
+                  logLine(QStringLiteral("cannot start: %1").arg(error.describe()));
+                  stopping = true;
+                  QCoreApplication::exit(kExitFailed);
+              });
     return QCoreApplication::exec();
 }
 

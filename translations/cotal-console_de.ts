@@ -3193,6 +3193,18 @@ COTAL_TOKEN (Token-Authentifizierung), COTAL_USER und COTAL_PASSWORD (Benutzer/P
         <source>TLS client key.</source>
         <translation>TLS-Client-Schlüssel.</translation>
     </message>
+    <message>
+        <source>Seconds to wait for an unreachable broker at start before exiting with status 1 (default %1).</source>
+        <translation>Sekunden, die beim Start auf einen nicht erreichbaren Broker gewartet wird, bevor mit Status 1 beendet wird (Standard %1).</translation>
+    </message>
+    <message>
+        <source>Number of delivery shards (only 1 is supported).</source>
+        <translation>Anzahl der Zustell-Shards (nur 1 wird unterstützt).</translation>
+    </message>
+    <message>
+        <source>This daemon&apos;s shard (only 0 is supported).</source>
+        <translation>Der Shard dieses Daemons (nur 0 wird unterstützt).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Local demo</source>
@@ -3192,6 +3192,18 @@ COTAL_TOKEN (authentification par jeton), COTAL_USER et COTAL_PASSWORD (authenti
     <message>
         <source>TLS client key.</source>
         <translation>Clé client TLS.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for an unreachable broker at start before exiting with status 1 (default %1).</source>
+        <translation>Secondes d’attente d’un broker injoignable au démarrage avant de quitter avec le code 1 (par défaut %1).</translation>
+    </message>
+    <message>
+        <source>Number of delivery shards (only 1 is supported).</source>
+        <translation>Nombre de shards de livraison (seul 1 est pris en charge).</translation>
+    </message>
+    <message>
+        <source>This daemon&apos;s shard (only 0 is supported).</source>
+        <translation>Le shard de ce démon (seul 0 est pris en charge).</translation>
     </message>
 </context>
 <context>

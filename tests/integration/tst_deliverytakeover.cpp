@@ -3,17 +3,17 @@
 // once it expires (30 s TTL), and every member ends up with every message.
 
 #include "tests/integration/deliverytestkit.h"
+#include "tests/integration/headlessdaemon.h"
 #include "tests/support/natsserverprocess.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QtTest>
 #include <algorithm>
 #include <csignal>
-#include <sys/prctl.h>
 
 using namespace cotal;
 using cotal::testing::DeliveryKit;
+using cotal::testing::HeadlessDaemon;
 using cotal::testing::NatsServerProcess;
 
 namespace {
@@ -21,48 +21,6 @@ namespace {
 // Lease TTL 30 s, then ack_wait 60 s for what the dead daemon had pulled but not acked.
 constexpr int kTakeOverTimeoutMs = 90000;
 constexpr int kDrainTimeoutMs = 150000;
-
-class HeadlessDaemon final
-{
-public:
-    HeadlessDaemon(const QString &url, const QString &space)
-        : m_arguments{QStringLiteral("--headless"), QStringLiteral("--deliver"),
-                      QStringLiteral("--space"),    space,
-                      QStringLiteral("--server"),   url}
-    {
-        // A daemon outliving a crashed test would keep delivering into the next run.
-        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-    }
-
-    ~HeadlessDaemon()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    void start()
-    {
-        m_stderr.clear();
-        m_process.start(QStringLiteral(COTAL_CONSOLE_EXECUTABLE), m_arguments);
-    }
-
-    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
-    QProcess &process() { return m_process; }
-
-    QString errorOutput()
-    {
-        m_stderr += m_process.readAllStandardError();
-        return QString::fromLocal8Bit(m_stderr);
-    }
-
-private:
-    QStringList m_arguments;
-    QProcess m_process;
-    QByteArray m_stderr;
-};
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "tests/support/natsserverprocess.h"
 
 #include <QFile>
+#include <csignal>
 
 namespace cotal::testing {
 
@@ -94,6 +95,18 @@ void NatsServerProcess::kill()
 {
     if (m_launcher)
         m_launcher->kill();
+}
+
+void NatsServerProcess::freeze()
+{
+    if (isRunning())
+        ::kill(pid_t(pid()), SIGSTOP);
+}
+
+void NatsServerProcess::thaw()
+{
+    if (isRunning())
+        ::kill(pid_t(pid()), SIGCONT);
 }
 
 QString NatsServerProcess::log() const

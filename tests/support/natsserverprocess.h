@@ -33,6 +33,9 @@ public:
     void stop();
     // SIGKILL, as a crash would; the store survives for a later start().
     void kill();
+    // SIGSTOP / SIGCONT: a hung broker that holds its connections open and answers nothing.
+    void freeze();
+    void thaw();
 
     bool isRunning() const;
     quint16 port() const { return m_port; }
