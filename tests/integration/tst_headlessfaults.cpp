@@ -26,6 +26,24 @@ bool exitsWith(HeadlessDaemon &daemon, int code, int withinMs)
            daemon.process().exitCode() == code;
 }
 
+// Until the daemon holds a ready lease of the kit's space.
+bool servesSpace(DeliveryKit &kit)
+{
+    return QTest::qWaitFor(
+        [&] {
+            const auto lease = kit.lease();
+            return lease && lease->ready;
+        },
+        30000);
+}
+
+// SIGTERM, as a supervisor stops it: the lease is released and the exit is clean.
+bool stopsCleanly(HeadlessDaemon &daemon)
+{
+    ::kill(pid_t(daemon.process().processId()), SIGTERM);
+    return exitsWith(daemon, 0, 15000);
+}
+
 QString describe(HeadlessDaemon &daemon)
 {
     return QStringLiteral("status %1 code %2, stderr:\n%3")
@@ -86,10 +104,8 @@ void tst_HeadlessFaults::brokerComingUpWithinTheWaitIsUsed()
 
     DeliveryKit kit(server.url(), QStringLiteral("faults"));
     QCOMPARE(kit.open(false), QString());
-    QTRY_VERIFY2_WITH_TIMEOUT(kit.lease() && kit.lease()->ready, qPrintable(describe(daemon)),
-                              30000);
-    ::kill(pid_t(daemon.process().processId()), SIGTERM);
-    QVERIFY2(exitsWith(daemon, 0, 15000), qPrintable(describe(daemon)));
+    QVERIFY2(servesSpace(kit), qPrintable(describe(daemon)));
+    QVERIFY2(stopsCleanly(daemon), qPrintable(describe(daemon)));
 }
 
 void tst_HeadlessFaults::shardedOperationIsRefusedWithTheReason()
@@ -112,10 +128,8 @@ void tst_HeadlessFaults::shardedOperationIsRefusedWithTheReason()
                           {QStringLiteral("--shards"), QStringLiteral("1"),
                            QStringLiteral("--shard"), QStringLiteral("0")});
     single.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(kit.lease() && kit.lease()->ready, qPrintable(describe(single)),
-                              30000);
-    ::kill(pid_t(single.process().processId()), SIGTERM);
-    QVERIFY2(exitsWith(single, 0, 15000), qPrintable(describe(single)));
+    QVERIFY2(servesSpace(kit), qPrintable(describe(single)));
+    QVERIFY2(stopsCleanly(single), qPrintable(describe(single)));
 }
 
 void tst_HeadlessFaults::stoppedBrokerEndsTheDaemonWithoutACrash()
@@ -126,8 +140,7 @@ void tst_HeadlessFaults::stoppedBrokerEndsTheDaemonWithoutACrash()
     QCOMPARE(kit.open(), QString());
     HeadlessDaemon daemon(server.url(), QStringLiteral("faults"));
     daemon.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(kit.lease() && kit.lease()->ready, qPrintable(describe(daemon)),
-                              30000);
+    QVERIFY2(servesSpace(kit), qPrintable(describe(daemon)));
 
     // The broker goes away for good: the lease cannot be renewed, so the daemon stops and
     // exits 1 for its supervisor (it used to crash in a request's expiry timer here).
@@ -145,8 +158,7 @@ void tst_HeadlessFaults::frozenBrokerIsRiddenOutAndNothingIsLost()
     QCOMPARE(kit.open(), QString());
     HeadlessDaemon daemon(server.url(), QStringLiteral("faults"));
     daemon.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(kit.lease() && kit.lease()->ready, qPrintable(describe(daemon)),
-                              30000);
+    QVERIFY2(servesSpace(kit), qPrintable(describe(daemon)));
     const QString holder = kit.lease()->holder;
     const QString member = QStringLiteral("frozen-member");
     QVERIFY(kit.putAcl(member, {QStringLiteral("team")}));
@@ -171,8 +183,7 @@ void tst_HeadlessFaults::frozenBrokerIsRiddenOutAndNothingIsLost()
     QTest::qWait(15000);
     QVERIFY2(daemon.isRunning(), qPrintable(describe(daemon)));
     QVERIFY(kit.lease() && kit.lease()->ready && kit.lease()->holder == holder);
-    ::kill(pid_t(daemon.process().processId()), SIGTERM);
-    QVERIFY2(exitsWith(daemon, 0, 15000), qPrintable(describe(daemon)));
+    QVERIFY2(stopsCleanly(daemon), qPrintable(describe(daemon)));
 }
 
 QTEST_GUILESS_MAIN(tst_HeadlessFaults)
