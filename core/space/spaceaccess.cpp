@@ -83,6 +83,7 @@ Credential SpaceAccess::roleFor(Use use)
     switch (use) {
     case Use::AclWrite:
     case Use::ChannelWrite:
+    case Use::SpaceSetup:
         return Credential::Provisioner;
     case Use::DeliveryState:
     case Use::AclRead:
@@ -120,6 +121,19 @@ wire::Grants SpaceAccess::grants(Credential credential) const
 {
     const auto it = m_links.find(credential);
     return it == m_links.end() ? wire::Grants::unrestricted() : it->second.grants;
+}
+
+std::optional<SpaceProvisioner> SpaceAccess::provisioner() const
+{
+    const std::optional<nats::JetStream> js = jetStreamFor(Use::SpaceSetup);
+    if (!js)
+        return std::nullopt;
+    return SpaceProvisioner(*js, m_space, grants(credentialFor(Use::SpaceSetup)));
+}
+
+bool SpaceAccess::mayProvision() const
+{
+    return SpaceProvisioner::mayProvision(grants(credentialFor(Use::SpaceSetup)), m_space);
 }
 
 bool SpaceAccess::mayWatch(Credential credential, const QString &bucket) const

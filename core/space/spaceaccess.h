@@ -3,6 +3,7 @@
 #include "core/nats/connectionoptions.h"
 #include "core/nats/jetstream.h"
 #include "core/nats/natsconnection.h"
+#include "core/space/spaceprovisioner.h"
 #include "core/wire/grants.h"
 
 #include <QHash>
@@ -19,7 +20,7 @@ namespace cotal::space {
 enum class Credential
 {
     View,
-    Provisioner, // ACL and channel-config edits
+    Provisioner, // ACL and channel-config edits, creating the space's streams
     Delivery,    // the in-process daemon, the lease, the members bucket, ACL reads
 };
 
@@ -31,6 +32,7 @@ enum class Use
     AclWrite,      // ACL create / compare-and-set / delete
     ChannelWrite,  // channel-registry edits
     Daemon,        // the in-process delivery daemon and lease force-release
+    SpaceSetup,    // looking up and creating the space's streams and buckets
 };
 
 // One credential: how to connect with it and what its JWT grants.
@@ -78,6 +80,11 @@ public:
     bool mayWatch(Credential credential, const QString &bucket) const;
     // Whether it may read single keys (the delivery profile may get the lease, not watch it).
     bool mayGet(Credential credential, const QString &bucket) const;
+    // The space's provisioner over the credential of Use::SpaceSetup, once ready.
+    std::optional<SpaceProvisioner> provisioner() const;
+    // Whether that credential may create every stream and write `=defaults`.
+    bool mayProvision() const;
+
     // The sentence a pane shows for a read `use` that its credential may not make, e.g. "the
     // admin credential may not read cotal_delivery_demo — add a delivery credential to this
     // connection".

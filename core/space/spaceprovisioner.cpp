@@ -271,11 +271,36 @@ QFuture<DefaultsOutcome> ensureDefaultClass(const nats::KeyValue &kv, const QStr
         .unwrap();
 }
 
+StreamPresence presenceOf(const StreamSpec &spec, const nats::ApiResult &info)
+{
+    StreamPresence presence{spec.name, StreamPresence::State::Unchecked, {}, info.error};
+    if (info.ok()) {
+        presence.differences = SpaceProvisioner::configDifferences(
+            expectedOf(spec), info.body.value(QStringLiteral("config")).toObject());
+        presence.state = presence.differences.isEmpty() ? StreamPresence::State::Present
+                                                        : StreamPresence::State::Different;
+    } else if (info.error.kind == nats::NatsErrorKind::NotFound) {
+        presence.state = StreamPresence::State::Missing;
+    }
+    return presence;
+}
+
 } // namespace
 
-SpaceProvisioner::SpaceProvisioner(nats::JetStream jetStream, QString space)
+QStringList SpaceInventory::named(StreamPresence::State state) const
+{
+    QStringList names;
+    for (const StreamPresence &stream : streams) {
+        if (stream.state == state)
+            names.append(stream.stream);
+    }
+    return names;
+}
+
+SpaceProvisioner::SpaceProvisioner(nats::JetStream jetStream, QString space, wire::Grants grants)
     : m_jetStream(std::move(jetStream))
     , m_space(std::move(space))
+    , m_grants(std::move(grants))
 {}
 
 QByteArray SpaceProvisioner::chatStreamConfig(const QString &space)
@@ -331,6 +356,47 @@ QStringList SpaceProvisioner::configDifferences(const QJsonObject &expected,
         }
     }
     return differences;
+}
+
+QFuture<SpaceInventory> SpaceProvisioner::inspect() const
+{
+    const nats::JetStream js = m_jetStream;
+    QList<QFuture<StreamPresence>> lookups;
+    for (const StreamSpec &spec : streamSpecs(m_space)) {
+        if (!m_grants.mayPublish(QStringLiteral("$JS.API.STREAM.INFO.") + spec.name)) {
+            lookups.append(QtFuture::makeReadyFuture(StreamPresence{
+                spec.name,
+                StreamPresence::State::Unchecked,
+                {},
+                makeError(nats::NatsErrorKind::PermissionDenied,
+                          QStringLiteral("this credential may not look up %1").arg(spec.name))}));
+            continue;
+        }
+        lookups.append(
+            js.streamInfo(spec.name).then(js.connection(), [spec](const nats::ApiResult &info) {
+                return presenceOf(spec, info);
+            }));
+    }
+    return QtFuture::whenAll(lookups.begin(), lookups.end())
+        .then(js.connection(), [](const QList<QFuture<StreamPresence>> &done) {
+            SpaceInventory inventory;
+            for (const QFuture<StreamPresence> &lookup : done)
+                inventory.streams.append(lookup.result());
+            return inventory;
+        });
+}
+
+bool SpaceProvisioner::mayProvision(const wire::Grants &grants, const QString &space)
+{
+    const QList<StreamSpec> specs = streamSpecs(space);
+    const bool streams =
+        std::all_of(specs.cbegin(), specs.cend(), [&grants](const StreamSpec &spec) {
+            return grants.mayPublish(QStringLiteral("$JS.API.STREAM.CREATE.") + spec.name) &&
+                   grants.mayPublish(QStringLiteral("$JS.API.STREAM.INFO.") + spec.name);
+        });
+    return streams &&
+           grants.mayPublish(
+               QStringLiteral("$KV.%1.%2").arg(wire::channelsBucket(space), kDefaultsKey));
 }
 
 QFuture<ProvisionResult> SpaceProvisioner::provision(DefaultDeliveryClass defaultClass) const

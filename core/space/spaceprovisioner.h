@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/nats/jetstream.h"
+#include "core/wire/grants.h"
 
 #include <QFuture>
 #include <QJsonObject>
@@ -28,6 +29,30 @@ struct ProvisionResult
     bool ok() const { return !error.isError(); }
 };
 
+// What one of the space's 12 streams looks like on the server.
+struct StreamPresence
+{
+    enum class State
+    {
+        Present,   // there, with the reference's config
+        Missing,   // the server says it does not exist
+        Different, // there, with another config (`differences`)
+        Unchecked, // the lookup failed (`error`: denied, timed out, …): nothing is claimed
+    };
+    QString stream;
+    State state = State::Unchecked;
+    QStringList differences;
+    nats::NatsError error;
+};
+
+// The 12 streams of a space as one lookup found them, in creation order.
+struct SpaceInventory
+{
+    QList<StreamPresence> streams;
+    QStringList named(StreamPresence::State state) const;
+    bool complete() const { return named(StreamPresence::State::Present).size() == streams.size(); }
+};
+
 // Creates the 5 message streams and 7 KV buckets of a space with configs identical, field for
 // field, to the reference's (storage.md §2–§3), then writes the space's default delivery class
 // into `=defaults` unless one is set. Idempotent: an identical existing config is accepted, a
@@ -41,9 +66,16 @@ public:
         Durable, // a delivery daemon serves the space
     };
 
-    SpaceProvisioner(nats::JetStream jetStream, QString space);
+    // `grants`: what the connection may do; a lookup they refuse is never sent (a denied
+    // request costs a violation in the server's log) and reads as Unchecked.
+    SpaceProvisioner(nats::JetStream jetStream, QString space,
+                     wire::Grants grants = wire::Grants::unrestricted());
 
     QFuture<ProvisionResult> provision(DefaultDeliveryClass defaultClass) const;
+    // Looks every stream up (STREAM.INFO only: nothing is created).
+    QFuture<SpaceInventory> inspect() const;
+    // Whether `grants` may create every stream of `space` (auth mode: the provisioner profile).
+    static bool mayProvision(const wire::Grants &grants, const QString &space);
 
     // The exact STREAM.CREATE body the reference sends for each message stream.
     static QByteArray chatStreamConfig(const QString &space);
@@ -62,6 +94,7 @@ public:
 private:
     nats::JetStream m_jetStream;
     QString m_space;
+    wire::Grants m_grants;
 };
 
 } // namespace cotal::space

@@ -1,4 +1,6 @@
 #include "core/space/spaceprovisioner.h"
+#include "core/trust/trustchain.h"
+#include "core/wire/creds.h"
 #include "core/wire/names.h"
 #include "tests/integration/spacetestsupport.h"
 
@@ -12,6 +14,8 @@ using cotal::space::ProvisionResult;
 using cotal::space::SpaceProvisioner;
 using cotal::testing::SpaceTestServer;
 using Class = cotal::space::SpaceProvisioner::DefaultDeliveryClass;
+using State = cotal::space::StreamPresence::State;
+using Profile = cotal::trust::UserProfile;
 
 namespace {
 
@@ -139,6 +143,79 @@ private slots:
                      .value(QStringLiteral("max_msgs_per_subject"))
                      .toInt(),
                  500);
+    }
+
+    void inspectionFindsWhatAPartlyProvisionedSpaceLacks()
+    {
+        const QString space = SpaceTestServer::freshSpace(QStringLiteral("prov"));
+        const SpaceProvisioner provisioner(m_server.jetStream(), space);
+        const QString chat = cotal::wire::chatStreamName(space);
+        AWAIT(made,
+              m_server.jetStream().createStream(chat, SpaceProvisioner::chatStreamConfig(space)));
+        VERIFY_NATS_OK(made);
+        const KeyValue presence(m_server.jetStream(), cotal::wire::presenceBucket(space));
+        AWAIT(other, m_server.jetStream().createStream(
+                         presence.streamName(), KeyValue::bucketConfig(presence.bucket(), 9000)));
+        VERIFY_NATS_OK(other);
+
+        AWAIT(before, provisioner.inspect());
+        QCOMPARE(before.streams.size(), 12);
+        QCOMPARE(before.named(State::Present), QStringList{chat});
+        QCOMPARE(before.named(State::Different), QStringList{presence.streamName()});
+        QCOMPARE(before.named(State::Missing).size(), 10);
+        QVERIFY(before.named(State::Unchecked).isEmpty());
+        QVERIFY(!before.complete());
+
+        AWAIT(nothingCreated, m_server.jetStream().streamInfo(cotal::wire::dmStreamName(space)));
+        QCOMPARE(nothingCreated.error.kind, cotal::nats::NatsErrorKind::NotFound);
+    }
+
+    void inspectionOfAProvisionedSpaceIsComplete()
+    {
+        const QString space = SpaceTestServer::freshSpace(QStringLiteral("prov"));
+        const SpaceProvisioner provisioner(m_server.jetStream(), space);
+        AWAIT(result, provisioner.provision(Class::Live));
+        VERIFY_NATS_OK(result);
+        AWAIT(inventory, provisioner.inspect());
+        QVERIFY(inventory.complete());
+        QCOMPARE(inventory.named(State::Present), cotal::wire::spaceStreamNames(space));
+    }
+
+    // Only the provisioner profile may create a space's streams; the others are refused up front.
+    void onlyTheProvisionerProfileMayProvision()
+    {
+        const cotal::trust::TrustChain chain(QStringLiteral("op"), QStringLiteral("acct"));
+        const auto grantsOf = [&chain](Profile profile, const QString &space) {
+            return cotal::wire::parseCreds(chain.mint(profile, space).credsText).value().grants;
+        };
+        QVERIFY(SpaceProvisioner::mayProvision(
+            grantsOf(Profile::Provisioner, QStringLiteral("lab")), QStringLiteral("lab")));
+        QVERIFY(!SpaceProvisioner::mayProvision(
+            grantsOf(Profile::Provisioner, QStringLiteral("lab")), QStringLiteral("other")));
+        for (Profile profile :
+             {Profile::Admin, Profile::Observer, Profile::Agent, Profile::Delivery})
+            QVERIFY(!SpaceProvisioner::mayProvision(grantsOf(profile, QStringLiteral("lab")),
+                                                    QStringLiteral("lab")));
+        QVERIFY(SpaceProvisioner::mayProvision(cotal::wire::Grants::unrestricted(),
+                                               QStringLiteral("lab")));
+    }
+
+    // A lookup the credential may not make is not sent and is not claimed either way.
+    void inspectionSkipsLookupsTheGrantsRefuse()
+    {
+        const QString space = SpaceTestServer::freshSpace(QStringLiteral("prov"));
+        const cotal::trust::TrustChain chain(QStringLiteral("op"), QStringLiteral("acct"));
+        const cotal::wire::Grants observer =
+            cotal::wire::parseCreds(chain.mint(Profile::Observer, space).credsText).value().grants;
+        AWAIT(inventory, SpaceProvisioner(m_server.jetStream(), space, observer).inspect());
+        const QStringList unchecked = inventory.named(State::Unchecked);
+        QVERIFY(unchecked.contains(cotal::wire::kvStreamName(cotal::wire::aclBucket(space))));
+        QVERIFY(!unchecked.contains(cotal::wire::chatStreamName(space)));
+        QCOMPARE(inventory.named(State::Missing).size() + unchecked.size(), 12);
+        for (const cotal::space::StreamPresence &stream : inventory.streams) {
+            if (stream.state == State::Unchecked)
+                QCOMPARE(stream.error.kind, cotal::nats::NatsErrorKind::PermissionDenied);
+        }
     }
 
     void differingBucketIsReported()
