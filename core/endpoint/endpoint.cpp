@@ -80,7 +80,11 @@ Endpoint::Private::Private(Endpoint *owner, EndpointOptions options)
     QObject::connect(m_heartbeat, &QTimer::timeout, q, [this] { publishPresence(); });
     QObject::connect(m_sweep, &QTimer::timeout, q, [this] { sweepRoster(); });
     QObject::connect(m_rebuildTimer, &QTimer::timeout, q, [this] { rebuildAttempt(); });
-    QObject::connect(m_ingest, &MessageIngest::messagesReceived, q, &Endpoint::messagesReceived);
+    QObject::connect(
+        m_ingest, &MessageIngest::messagesReceived, q, [this](const QList<ReceivedMessage> &batch) {
+            if (const QList<ReceivedMessage> passed = m_ownSends.pass(batch); !passed.isEmpty())
+                emit q->messagesReceived(passed);
+        });
     QObject::connect(m_ingest, &MessageIngest::anomaly, q, &Endpoint::anomaly);
     QObject::connect(m_ingest, &MessageIngest::countersChanged, q,
                      &Endpoint::anomalyCountersChanged);

@@ -3,6 +3,7 @@
 #include "core/endpoint/endpoint.h"
 #include "core/endpoint/historyreader.h"
 #include "core/endpoint/messageingest.h"
+#include "core/endpoint/ownsendgate.h"
 #include "core/endpoint/registrycodec_p.h"
 #include "core/nats/keyvalue.h"
 
@@ -143,6 +144,7 @@ public:
     QMap<QString, wire::ChannelMode> m_channelModes;
 
     MessageIngest *m_ingest;
+    OwnSendGate m_ownSends;
     HistoryReader *m_history;
 };
 

@@ -78,13 +78,17 @@ QFuture<SendResult> Endpoint::Private::send(wire::Route route, const QList<wire:
     message.contextId = options.contextId;
 
     const QString id = message.id;
+    m_ownSends.hold(id);
     return m_js->publish(subject, wire::encodeCotalMessage(message), {{"Nats-Msg-Id", id.toUtf8()}})
-        .then(q, [id, subject](const nats::PubAck &ack) {
+        .then(q, [this, id, subject](const nats::PubAck &ack) {
             SendResult result;
             result.id = id;
             result.subject = subject;
             result.ack = ack;
             result.error = ack.error;
+            if (const QList<ReceivedMessage> copies = m_ownSends.settle(id, result.ok());
+                !copies.isEmpty())
+                emit q->messagesReceived(copies);
             return result;
         });
 }
