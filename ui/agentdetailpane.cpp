@@ -78,9 +78,12 @@ AgentDetailPane::AgentDetailPane(RosterModel *roster, FeedModel *feed, QWidget *
     connect(roster, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 const int row = m_roster->rowOf(m_id);
-                // The age column ticks every second; only a real change re-renders.
-                if (row >= topLeft.row() && row <= bottomRight.row() &&
-                    topLeft.column() != RosterModel::HeartbeatAge)
+                if (row < topLeft.row() || row > bottomRight.row())
+                    return;
+                // The age column ticks every second; only a real change or a new record (a
+                // heartbeat: "Last record") re-renders.
+                const wire::Presence *p = m_roster->presenceById(m_id);
+                if (topLeft.column() != RosterModel::HeartbeatAge || (p && p->ts != m_renderedTs))
                     render();
             });
     connect(roster, &QAbstractItemModel::modelReset, this, &AgentDetailPane::render);
@@ -102,9 +105,11 @@ void AgentDetailPane::render()
 {
     const wire::Presence *p = m_roster->presenceById(m_id);
     if (!p) {
+        m_renderedTs = 0;
         m_card->setHtml(QString());
         return;
     }
+    m_renderedTs = p->ts;
     const wire::AgentCard &card = p->card;
     QString html =
         QStringLiteral("<h3><span style=\"color:%1\">%2</span> %3</h3><table cellspacing=4>")

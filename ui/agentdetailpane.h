@@ -30,6 +30,7 @@ private:
     RosterModel *m_roster;
     FeedFilterProxy *m_messages;
     QString m_id;
+    double m_renderedTs = 0; // the record shown: a heartbeat re-renders "Last record"
     QTextBrowser *m_card;
     QTableView *m_view;
 };

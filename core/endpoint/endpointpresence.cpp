@@ -109,7 +109,9 @@ void Endpoint::Private::handlePresenceEntries(const QList<nats::KvEntry> &entrie
         if (known != m_roster.end() && !isOffline(*known) && !isOffline(record) &&
             known->status == record.status && known->activity == record.activity &&
             known->attention == record.attention && modeMap(*known) == modeMap(record)) {
-            *known = record; // heartbeat
+            // A heartbeat: no event, but the roster's ages start again from its timestamp.
+            *known = record;
+            changed = true;
             continue;
         }
         PresenceEvent::Type type = PresenceEvent::Type::Update;
