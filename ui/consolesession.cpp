@@ -74,7 +74,9 @@ void ConsoleSession::open(endpoint::EndpointOptions options, space::SpaceCredent
         }
         // The endpoint's id, derived from the credential where there is one: its grants
         // allow replies only under "_INBOX_<id>" (wire.md §10).
-        if (!error.isError())
+        // A space whose streams are missing still gets its admin connections: through them
+        // the console tells what is missing and can provision it.
+        if (!error.isError() || error.kind == nats::NatsErrorKind::NotFound)
             m_access.open(m_options.space, m_host->endpoint()->id(), m_credentials);
         emit started(error);
     });
@@ -135,6 +137,16 @@ void ConsoleSession::connectEndpoint(Endpoint *endpoint)
         if (generation == m_generation)
             emit errorReported(message);
     });
+}
+
+void ConsoleSession::reopen()
+{
+    if (!m_host)
+        return;
+    endpoint::EndpointOptions options = m_options;
+    space::SpaceCredentials credentials = m_credentials;
+    std::unique_ptr<QTemporaryFile> keepAlive = std::move(m_keepAlive);
+    open(std::move(options), std::move(credentials), std::move(keepAlive));
 }
 
 void ConsoleSession::close()

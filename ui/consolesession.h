@@ -29,6 +29,9 @@ public:
     // (a private seed file the connection reads on every reconnect).
     void open(endpoint::EndpointOptions options, space::SpaceCredentials credentials = {},
               std::unique_ptr<QTemporaryFile> keepAlive = {});
+    // Opens the same space with the same options and credentials again (after the space's
+    // streams changed under it).
+    void reopen();
     // Stops the endpoint without blocking: the host is freed once stop() finished.
     void close();
     bool isOpen() const { return m_host != nullptr; }

@@ -72,7 +72,8 @@ void ConsoleStatusBar::setConnection(const QString &server, const QString &space
                                      const QString &identity, bool authMode)
 {
     m_server->setText(server.isEmpty() ? QString() : tr("server %1").arg(server));
-    m_space->setText(space.isEmpty() ? QString() : tr("space %1").arg(space));
+    m_spaceName = space;
+    setSpaceNotice({});
     m_identity->setText(identity.isEmpty() ? QString()
                         : authMode         ? tr("as %1").arg(identity)
                                    : tr("as %1 (open mesh: nothing is enforced)").arg(identity));
@@ -103,6 +104,16 @@ void ConsoleStatusBar::setAnomalies(const endpoint::AnomalyCounters &counters)
                              .arg(spoofed)
                              .arg(malformed)
                              .arg(counters.terminated));
+}
+
+void ConsoleStatusBar::setSpaceNotice(const QString &notice)
+{
+    if (m_spaceName.isEmpty())
+        m_space->clear();
+    else if (notice.isEmpty())
+        m_space->setText(tr("space %1").arg(m_spaceName));
+    else
+        m_space->setText(tr("space %1 — %2").arg(m_spaceName, notice));
 }
 
 QString ConsoleStatusBar::stateText() const

@@ -25,6 +25,8 @@ public:
                        bool authMode);
     // The credentials the session uses, e.g. "admin · provisioner · delivery".
     void setCredentials(const QString &credentials);
+    // Beside the space's name, e.g. "not provisioned"; empty clears it.
+    void setSpaceNotice(const QString &notice);
     void setRate(double messagesPerSecond);
     // Hidden while nothing was skipped.
     void setDropped(quint64 messages);
@@ -43,6 +45,7 @@ private:
     QLabel *m_rate;
     QLabel *m_dropped;
     QToolButton *m_anomalies;
+    QString m_spaceName;
 };
 
 } // namespace cotal::ui

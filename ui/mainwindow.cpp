@@ -26,6 +26,8 @@
 #include "ui/feedpane.h"
 #include "ui/languagesettings.h"
 #include "ui/mentionedit.h"
+#include "ui/provisiondialog.h"
+#include "ui/provisioningnotice.h"
 #include "ui/rostermodel.h"
 #include "ui/rosterpane.h"
 #include "ui/signalspane.h"
@@ -175,6 +177,9 @@ void MainWindow::buildConsole()
     m_banner->setWordWrap(true);
     m_banner->setAccessibleName(tr("Connection banner"));
     m_banner->hide();
+    m_provisioningNotice = new ProvisioningNotice(m_consolePage);
+    connect(m_provisioningNotice, &ProvisioningNotice::provisionRequested, this,
+            &MainWindow::openProvisionDialog);
 
     m_signalsPane = new SignalsPane(m_roster, m_consolePage);
     m_rosterPane = new RosterPane(m_roster, m_consolePage);
@@ -222,6 +227,7 @@ void MainWindow::buildConsole()
     auto *layout = new QVBoxLayout(m_consolePage);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_provisioningNotice);
     layout->addWidget(split, 1);
 
     auto showAgent = [this](const QString &id) {
@@ -253,6 +259,7 @@ void MainWindow::buildConsole()
     connect(m_session, &ConsoleSession::adminReady, m_aclPane,
             [pane = m_aclPane, session = m_session] { pane->attach(*session->access()); });
     connect(m_session, &ConsoleSession::adminReady, this, &MainWindow::applyCredentials);
+    connect(m_session, &ConsoleSession::adminReady, this, &MainWindow::checkProvisioning);
     // Their own contexts: the session closes its connections while the window is destroyed.
     connect(m_session, &ConsoleSession::adminClosing, m_compose,
             [compose = m_compose] { compose->setSendAllowed(true); });
@@ -298,6 +305,9 @@ void MainWindow::buildActions()
     addAction(
         tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
         QStringLiteral("actionDisconnect"), [this] { disconnectSession(); }, connectionMenu);
+    addAction(
+        tr("&Provision this space…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        QStringLiteral("actionProvisionSpace"), [this] { openProvisionDialog(); }, connectionMenu);
     connectionMenu->addSeparator();
     // Spelled out: QKeySequence::Quit is empty on platforms without a theme (offscreen).
     addAction(
@@ -403,12 +413,13 @@ void MainWindow::buildActions()
     QMenu *channelMenu = menuBar()->addMenu(tr("C&hannels"));
     for (QAction *action : m_channelsPane->paneActions()) {
         channelMenu->addAction(action);
-        QMainWindow::addAction(action);
+        if (action->shortcutContext() != Qt::WidgetWithChildrenShortcut)
+            QMainWindow::addAction(action);
         m_actions.append(action);
     }
     QMenu *composeMenu = menuBar()->addMenu(tr("C&ompose"));
-    // Ctrl+Return opens a channel and sends inside the editor; window-wide send is
-    // Ctrl+Shift+Return.
+    // Ctrl+Return opens a channel in the channel list and sends inside the editor;
+    // window-wide send is Ctrl+Shift+Return.
     addAction(
         tr("&Send message"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
         QStringLiteral("actionSend"), [this] { m_compose->send(); }, composeMenu);
@@ -588,6 +599,42 @@ void MainWindow::applyCredentials()
                      .arg(access->credentialName(space::Credential::View)));
 }
 
+void MainWindow::checkProvisioning()
+{
+    const std::optional<space::SpaceProvisioner> provisioner = m_session->access()->provisioner();
+    if (!provisioner)
+        return;
+    const QString space = m_session->access()->space();
+    provisioner->inspect().then(this, [this, space](const space::SpaceInventory &inventory) {
+        if (!m_session->access()->isReady() || m_session->access()->space() != space)
+            return;
+        m_provisioningNotice->setInventory(inventory);
+        m_statusBar->setSpaceNotice(m_provisioningNotice->summary());
+    });
+}
+
+void MainWindow::openProvisionDialog()
+{
+    if (!m_session->access()->isReady()) {
+        m_statusBar->showMessage(tr("Connect to a space first."), 5000);
+        return;
+    }
+    ProvisionDialog dialog(*m_session->access(), this);
+    bool changed = false;
+    connect(&dialog, &ProvisionDialog::provisioned, this, [&changed] { changed = true; });
+    connect(&dialog, &ProvisionDialog::inspected, this,
+            [this](const space::SpaceInventory &inventory) {
+                m_provisioningNotice->setInventory(inventory);
+                m_statusBar->setSpaceNotice(m_provisioningNotice->summary());
+            });
+    dialog.exec();
+    // The endpoint and every pane looked for streams that now exist: start them afresh.
+    if (changed) {
+        clearSessionModels();
+        m_session->reopen();
+    }
+}
+
 void MainWindow::disconnectSession()
 {
     m_session->close();
@@ -608,6 +655,8 @@ void MainWindow::clearSessionModels()
     // Nothing the previous connection said stays on screen.
     m_statusBar->clearMessage();
     m_statusBar->setCredentials({});
+    m_provisioningNotice->clear();
+    m_statusBar->setSpaceNotice({});
     m_compose->setSendAllowed(true);
     m_lastTotal = m_feed->totalReceived();
 }

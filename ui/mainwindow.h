@@ -35,6 +35,7 @@ class DmLensModel;
 class DmLensPane;
 class FeedModel;
 class FeedPane;
+class ProvisioningNotice;
 class RosterModel;
 class RosterPane;
 class SignalsPane;
@@ -110,6 +111,9 @@ private:
                        const std::function<void()> &handler, QMenu *menu);
     void showTab(QWidget *tab);
     void clearSessionModels();
+    // Looks the space's streams up once its connections are ready; the notice follows.
+    void checkProvisioning();
+    void openProvisionDialog();
     void editConnection(const QString &profileId);
     // Shows the dialog; on OK reloads the list and connects if asked to.
     void runConnectionDialog(ConnectionDialog &dialog);
@@ -131,6 +135,7 @@ private:
     SpaceOverviewPage *m_overviewPage;
     QWidget *m_consolePage;
     QLabel *m_banner;
+    ProvisioningNotice *m_provisioningNotice;
     SignalsPane *m_signalsPane;
     RosterPane *m_rosterPane;
     QTabWidget *m_tabs;

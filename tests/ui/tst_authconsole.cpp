@@ -19,6 +19,8 @@
 #include "ui/leasemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mentionedit.h"
+#include "ui/provisiondialog.h"
+#include "ui/provisioningnotice.h"
 #include "ui/rostermodel.h"
 #include "ui/timelinepane.h"
 #include "ui/timelineview.h"
@@ -36,6 +38,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QtTest>
 #include <functional>
 #include <memory>
@@ -101,6 +104,7 @@ private slots:
     void adminWithRoleCredentialsEditsAcls();
     void observerIsToldWhatItMayNotRead();
     void idleConsolesCauseNoPermissionViolations();
+    void provisionerCompletesAnEmptySpace();
 
 private:
     // Triggers "New connection…" and runs `fill` on the dialog once it is shown (it is modal).
@@ -436,6 +440,101 @@ void tst_AuthConsole::idleConsolesCauseNoPermissionViolations()
     QCOMPARE(admin, 0);
     QCOMPARE(provisioner, 0);
     QCOMPARE(delivery, 0);
+}
+
+// A server of the reference's config where `cotal up` never ran: the console says the space is
+// not provisioned, names the credential that may create it, and creates it with that one.
+void tst_AuthConsole::provisionerCompletesAnEmptySpace()
+{
+    testing::NatsServerProcess empty(
+        testing::NatsServerProcess::Options{authmesh::serverConfigTemplate()});
+    QString error;
+    QVERIFY2(empty.start(&error), qPrintable(error));
+    profile::ConnectionProfile adminOnly = credsProfile(QStringLiteral("admin"));
+    adminOnly.servers = {empty.url()};
+    profile::ConnectionProfile withProvisioner = adminOnly;
+    withProvisioner.provisionerCredsFile = authmesh::creds(QStringLiteral("provisioner"));
+
+    // Admin alone: told what is missing, and that it may not create it.
+    ui::MainWindow *admin = openWindow(QStringLiteral("empty-admin"));
+    admin->connectProfile(adminOnly, {});
+    auto *notice = admin->findChild<ui::ProvisioningNotice *>();
+    QVERIFY(notice);
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), kWaitMs);
+    QCOMPARE(notice->summary(), QStringLiteral("not provisioned"));
+    QVERIFY2(notice->text().contains(wire::chatStreamName(authmesh::kSpace)),
+             qPrintable(notice->text()));
+    QVERIFY(admin->consoleStatusBar()
+                ->findChild<QLabel *>(QStringLiteral("statusSpace"))
+                ->text()
+                .contains(u"not provisioned"));
+    bool refused = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget()), kWaitMs);
+        auto *dialog = qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget());
+        auto *streams = dialog->findChild<QTreeWidget *>(QStringLiteral("spaceStreams"));
+        QTRY_COMPARE_WITH_TIMEOUT(streams->topLevelItemCount(), 12, kWaitMs);
+        QStringList states;
+        for (int row = 0; row < 12; ++row)
+            states.append(streams->topLevelItem(row)->text(1));
+        QVERIFY(states.contains(QStringLiteral("missing")));
+        QVERIFY(
+            states.contains(QStringLiteral("cannot check — this credential may not look it up")));
+        QVERIFY(!states.contains(QStringLiteral("present")));
+        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("provisionButton"))->isEnabled());
+        const QString reason =
+            dialog->findChild<QLabel *>(QStringLiteral("provisionReason"))->text();
+        QVERIFY2(reason.contains(u"add a provisioner credential"), qPrintable(reason));
+        refused = true;
+        dialog->reject();
+    });
+    admin->findChild<QAction *>(QStringLiteral("actionProvisionSpace"))->trigger();
+    QVERIFY(refused);
+
+    // With the provisioner credential: "Complete provisioning…", Provision, and the space works.
+    ui::MainWindow *roles = openWindow(QStringLiteral("empty-roles"));
+    roles->connectProfile(withProvisioner, {});
+    auto *rolesNotice = roles->findChild<ui::ProvisioningNotice *>();
+    QTRY_VERIFY_WITH_TIMEOUT(rolesNotice->isVisible(), kWaitMs);
+    QVERIFY(rolesNotice->text().contains(wire::kvStreamName(wire::aclBucket(authmesh::kSpace))));
+    bool provisioned = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget()), kWaitMs);
+        auto *dialog = qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget());
+        auto *button = dialog->findChild<QPushButton *>(QStringLiteral("provisionButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), kWaitMs);
+        auto *defaultClass = dialog->findChild<QComboBox *>(QStringLiteral("defaultDeliveryClass"));
+        defaultClass->setCurrentIndex(1); // durable
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *result = dialog->findChild<QLabel *>(QStringLiteral("provisionResult"));
+        QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(u"Streams created: 12."), kWaitMs);
+        QVERIFY2(result->text().contains(u"default delivery class was written"),
+                 qPrintable(result->text()));
+        auto *streams = dialog->findChild<QTreeWidget *>(QStringLiteral("spaceStreams"));
+        QTRY_VERIFY_WITH_TIMEOUT(streams->topLevelItemCount() == 12 &&
+                                     streams->topLevelItem(11)->text(1) == u"present",
+                                 kWaitMs);
+        for (int row = 0; row < 12; ++row)
+            QCOMPARE(streams->topLevelItem(row)->text(1), QStringLiteral("present"));
+        QVERIFY(!button->isEnabled());
+        provisioned = true;
+        dialog->reject();
+    });
+    QTest::mouseClick(rolesNotice->findChild<QPushButton *>(QStringLiteral("completeProvisioning")),
+                      Qt::LeftButton);
+    QVERIFY(provisioned);
+    QTRY_COMPARE_WITH_TIMEOUT(roles->session()->state(), endpoint::Endpoint::State::Connected,
+                              kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(roles->session()->access()->isReady(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!rolesNotice->isVisible(), kWaitMs);
+    QCOMPARE(roles->consoleStatusBar()->findChild<QLabel *>(QStringLiteral("statusSpace"))->text(),
+             QStringLiteral("space demo"));
+    // Neither looked up or created anything its grants refuse.
+    QCOMPARE(violationsBy(empty, authmesh::kAdmin), 0);
+    QCOMPARE(violationsBy(empty, authmesh::kProvisioner), 0);
+    m_windows.clear();
 }
 
 QTEST_MAIN(tst_AuthConsole)

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/space/spaceprovisioner.h"
+
+#include <QDialog>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace cotal::space {
+class SpaceAccess;
+}
+
+namespace cotal::ui {
+
+// "Provision this space": lists the space's 12 streams and buckets as the server has them and
+// creates the missing ones, through the credential that may (the provisioner in auth mode, the
+// session's own in the open mesh). Existing streams are compared, never changed.
+class ProvisionDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProvisionDialog)
+
+public:
+    // `access` must be ready and outlive the dialog.
+    explicit ProvisionDialog(const space::SpaceAccess &access, QWidget *parent = nullptr);
+
+    // The text the state column shows for one stream.
+    static QString stateText(const space::StreamPresence &stream);
+
+public slots:
+    void inspect();
+    void provision();
+
+signals:
+    void inspected(const cotal::space::SpaceInventory &inventory);
+    // Some stream or `=defaults` was created.
+    void provisioned();
+
+private:
+    void showInventory(const space::SpaceInventory &inventory);
+    void showResult(const space::ProvisionResult &result);
+    void setBusy(bool busy);
+
+    std::optional<space::SpaceProvisioner> m_provisioner;
+    bool m_mayProvision = false;
+    QString m_credential;
+    bool m_busy = false;
+    space::SpaceInventory m_inventory;
+    QTreeWidget *m_streams;
+    QComboBox *m_defaultClass;
+    QLabel *m_reason;
+    QLabel *m_result;
+    QPushButton *m_provision;
+};
+
+} // namespace cotal::ui
