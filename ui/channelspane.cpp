@@ -43,6 +43,9 @@ ChannelsPane::ChannelsPane(ChannelsModel *model, QWidget *parent)
 
     m_openAction = new QAction(tr("&Open channel view"), this);
     m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Only where a channel is selected: in the compose box the same keys send.
+    m_openAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_openAction);
     connect(m_openAction, &QAction::triggered, this, [this] {
         if (!currentChannel().isEmpty())
             emit channelActivated(currentChannel());

@@ -3,6 +3,7 @@
 #include "ui/consolesession.h"
 #include "ui/mentionedit.h"
 #include "ui/rostermodel.h"
+#include "ui/statustone.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -130,7 +131,8 @@ void ComposeBar::setSendAllowed(bool allowed, const QString &reason)
 void ComposeBar::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setProperty("error", error);
+    m_status->setToolTip({});
+    setStatusTone(m_status, error);
 }
 
 void ComposeBar::send()
@@ -182,6 +184,14 @@ void ComposeBar::send()
                           "was sent.")
                            .arg(result.subject.isEmpty() ? target : result.subject),
                        true);
+            return;
+        case nats::NatsErrorKind::Timeout:
+            // A subscriber on the subject (the console's own tap, an agent) hides "no
+            // responders": silence is what a space without streams looks like.
+            showStatus(tr("Not sent: no stream acknowledged it in time — is the space "
+                          "provisioned?"),
+                       true);
+            m_status->setToolTip(result.error.describe());
             return;
         default:
             showStatus(tr("Not sent: %1").arg(result.error.describe()), true);

@@ -5,6 +5,7 @@
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
 #include "ui/connectionsettings.h"
+#include "ui/statustone.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -407,8 +408,7 @@ bool ConnectionDialog::validate(QString *error) const
 void ConnectionDialog::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setForegroundRole(error ? QPalette::BrightText : QPalette::WindowText);
-    m_message->setProperty("error", error);
+    setStatusTone(m_message, error);
 }
 
 void ConnectionDialog::setBusy(bool busy)

@@ -87,7 +87,9 @@ void ConsoleStatusBar::setCredentials(const QString &credentials)
 
 void ConsoleStatusBar::setRate(double messagesPerSecond)
 {
-    m_rate->setText(tr("%1 msg/s").arg(messagesPerSecond, 0, 'f', 0));
+    // Below 10 msg/s a decimal keeps a quiet space from reading as silent.
+    const int decimals = messagesPerSecond > 0 && messagesPerSecond < 10 ? 1 : 0;
+    m_rate->setText(tr("%L1 msg/s").arg(messagesPerSecond, 0, 'f', decimals));
 }
 
 void ConsoleStatusBar::setDropped(quint64 messages)

@@ -87,9 +87,9 @@ QVariant DmLensModel::headerData(int section, Qt::Orientation orientation, int r
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case PeerA:
-        return tr("Peer");
+        return tr("Peer A");
     case PeerB:
-        return tr("Peer");
+        return tr("Peer B");
     case Messages:
         return tr("Messages");
     case LastAt:

@@ -75,6 +75,20 @@ void MentionEdit::insertCompletion(const QString &completion)
     setTextCursor(cursor);
 }
 
+// Ctrl+Enter sends from here, whatever a window-wide action binds to it.
+bool MentionEdit::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & Qt::ControlModifier) && !(key->modifiers() & Qt::ShiftModifier)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void MentionEdit::keyPressEvent(QKeyEvent *event)
 {
     if (m_completer->popup()->isVisible()) {

@@ -25,6 +25,7 @@ signals:
     void submitted();
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

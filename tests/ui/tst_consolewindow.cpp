@@ -2,6 +2,7 @@
 #include "core/profile/profilestore.h"
 #include "core/profile/secretstore.h"
 #include "tests/support/natsserverprocess.h"
+#include "ui/agentdetailpane.h"
 #include "ui/channelsmodel.h"
 #include "ui/commandpalette.h"
 #include "ui/composebar.h"
@@ -26,8 +27,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QUuid>
 #include <QtTest>
 #include <memory>
@@ -88,6 +91,10 @@ private slots:
     void droppedCounterShowsOnlyWhenMessagesWereSkipped();
     void feedCapacityIsConfigurableAndRemembered();
     void everyActionHasShortcutAndPaletteFindsIt();
+    void heartbeatsRefreshAgesAndTheLastRecord();
+    void ctrlEnterSendsFromTheComposeBox();
+    void aFailedSendNeverEntersTheFeed();
+    void aQuietSpaceIsNotShownAsSilent();
 
 private:
     struct Agent
@@ -440,6 +447,74 @@ void tst_ConsoleWindow::everyActionHasShortcutAndPaletteFindsIt()
     QVERIFY(palette.model()->rowCount() >= 1);
     QCOMPARE(ui::CommandPaletteModel::plainText(palette.model()->action(0)),
              QStringLiteral("Pause feed"));
+}
+
+void tst_ConsoleWindow::heartbeatsRefreshAgesAndTheLastRecord()
+{
+    startAgents(1);
+    connectWindow();
+    const ui::RosterModel *roster = m_window->rosterModel();
+    const QString id = m_agents[0].id;
+    QTRY_VERIFY_WITH_TIMEOUT(roster->presenceById(id), kWaitMs);
+    m_window->agentPane()->showAgent(id);
+    const double first = roster->presenceById(id)->ts;
+    auto *card = m_window->agentPane()->findChild<QTextBrowser *>();
+    QVERIFY(card);
+    const QString firstCard = card->toPlainText();
+    // Nothing but heartbeats happens: the record, its age and "Last record" still move on.
+    QTRY_VERIFY_WITH_TIMEOUT(roster->presenceById(id)->ts > first, 3 * kHeartbeatMs);
+    const int row = roster->rowOf(id);
+    QTRY_VERIFY_WITH_TIMEOUT(roster->index(row, ui::RosterModel::HeartbeatAge)
+                                     .data(ui::RosterModel::RawRole)
+                                     .toLongLong() < kHeartbeatMs + 1000,
+                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(card->toPlainText() != firstCard, kWaitMs);
+}
+
+void tst_ConsoleWindow::ctrlEnterSendsFromTheComposeBox()
+{
+    startAgents(1);
+    connectWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->rowCount(), 1, kWaitMs);
+    auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("consoleTabs"));
+    QWidget *tabBefore = tabs->currentWidget();
+    ui::ComposeBar *compose = m_window->composeBar();
+    compose->setTarget(ui::ComposeBar::TargetKind::Channel, QStringLiteral("general"));
+    m_window->activateWindow();
+    compose->editor()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClicks(compose->editor(), QStringLiteral("sent with ctrl enter"));
+    QTest::keyClick(compose->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(compose->statusText().startsWith(QStringLiteral("Sent to general")),
+                             kWaitMs);
+    // The channel list's Ctrl+Return did not fire instead.
+    QCOMPARE(tabs->currentWidget(), tabBefore);
+}
+
+// A space with no streams: the publish reaches the console's own tap, never a stream.
+void tst_ConsoleWindow::aFailedSendNeverEntersTheFeed()
+{
+    connectWindow();
+    ui::ComposeBar *compose = m_window->composeBar();
+    compose->setTarget(ui::ComposeBar::TargetKind::Channel, QStringLiteral("general"));
+    compose->editor()->setPlainText(QStringLiteral("this never got stored"));
+    compose->send();
+    QTRY_VERIFY_WITH_TIMEOUT(compose->statusText().startsWith(QStringLiteral("Not sent")), kWaitMs);
+    QTest::qWait(500); // a late tap copy would land by now
+    QVERIFY(!feedContains(m_window->feedModel(), QStringLiteral("this never got stored")));
+    QCOMPARE(compose->editor()->toPlainText(), QStringLiteral("this never got stored"));
+}
+
+void tst_ConsoleWindow::aQuietSpaceIsNotShownAsSilent()
+{
+    ui::ConsoleStatusBar bar;
+    bar.setRate(0.3);
+    auto *rate = bar.findChild<QLabel *>(QStringLiteral("statusRate"));
+    QVERIFY(rate);
+    QCOMPARE(rate->text(), QStringLiteral("0.3 msg/s"));
+    bar.setRate(0);
+    QCOMPARE(rate->text(), QStringLiteral("0 msg/s"));
+    bar.setRate(12.4);
+    QCOMPARE(rate->text(), QStringLiteral("12 msg/s"));
 }
 
 QTEST_MAIN(tst_ConsoleWindow)

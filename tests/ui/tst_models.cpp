@@ -6,8 +6,11 @@
 #include "ui/messagepacer.h"
 #include "ui/rosterfilterproxy.h"
 #include "ui/rostermodel.h"
+#include "ui/statustone.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -96,6 +99,8 @@ private slots:
     void anomaliesBounded();
     void dmLensRollsUpPairs();
     void dmLensNamesPeersFromTheRoster();
+    void dmLensColumnsHaveDistinctTitles();
+    void errorTextIsReadableOnLightAndDark();
 };
 
 void tst_Models::rosterInsertsNewPeersAsOneBlock()
@@ -658,6 +663,26 @@ void tst_Models::dmLensNamesPeersFromTheRoster()
     // The roster's name wins over the one the sender wrote in its message.
     QCOMPARE(model.index(0, ui::DmLensModel::PeerA).data().toString(), QStringLiteral("ann"));
     QCOMPARE(z.data(ui::DmLensModel::PeerBIdRole).toString(), QStringLiteral("id-z"));
+}
+
+void tst_Models::dmLensColumnsHaveDistinctTitles()
+{
+    ui::DmLensModel model;
+    QSet<QString> titles;
+    for (int column = 0; column < model.columnCount(); ++column)
+        titles.insert(model.headerData(column, Qt::Horizontal).toString());
+    QCOMPARE(titles.size(), model.columnCount());
+}
+
+void tst_Models::errorTextIsReadableOnLightAndDark()
+{
+    for (const QColor &window : {QColor(0xef, 0xef, 0xef), QColor(Qt::white),
+                                 QColor(0x2b, 0x2b, 0x2b), QColor(0x1e, 0x1e, 0x1e)}) {
+        const double ratio = ui::contrastRatio(ui::errorTextColour(window), window);
+        QVERIFY2(ratio >= 4.5,
+                 qPrintable(QStringLiteral("%1 on %2").arg(ratio).arg(window.name())));
+    }
+    QCOMPARE(ui::contrastRatio(Qt::white, Qt::black), 21.0);
 }
 
 QTEST_GUILESS_MAIN(tst_Models)
