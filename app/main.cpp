@@ -3,7 +3,6 @@
 #include "core/profile/profilestore.h"
 #include "cotalversion.h"
 #include "ui/consolestatusbar.h"
-#include "ui/deliverypane.h"
 #include "ui/languagesettings.h"
 #include "ui/mainwindow.h"
 
@@ -71,9 +70,7 @@ void openDemo(cotal::ui::MainWindow &window, cotal::local::LocalMesh &mesh)
     QObject::connect(&mesh, &cotal::local::LocalMesh::progress, &window,
                      [status](const QString &step) { status->showMessage(step); });
     QObject::connect(&mesh, &cotal::local::LocalMesh::ready, &window, [&window, &mesh, status] {
-        window.connectProfile(mesh.consoleProfile(), {});
-        window.deliveryPane()->nameDaemon(
-            mesh.daemonId(), QCoreApplication::translate("main", "the demo mesh's daemon"));
+        window.enterDemo(mesh);
         // The status bar's own labels now say where and with which credentials; the
         // start-up steps are done.
         status->clearMessage();

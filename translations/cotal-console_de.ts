@@ -1258,6 +1258,10 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
+    <message>
+        <source>Not sent: no stream acknowledged it in time — is the space provisioned?</source>
+        <translation>Nicht gesendet: kein Stream hat sie rechtzeitig bestätigt — ist der Space eingerichtet?</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ConnectionDialog</name>
@@ -1719,10 +1723,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <translation>als %1 (offenes Mesh: nichts wird erzwungen)</translation>
     </message>
     <message>
-        <source>%1 msg/s</source>
-        <translation>%1 Nachr./s</translation>
-    </message>
-    <message>
         <source>⚠ %1 spoofed · %2 malformed · %3 terminated</source>
         <translation>⚠ %1 gefälscht · %2 fehlerhaft · %3 beendet</translation>
     </message>
@@ -1749,6 +1749,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>credentials: %1</source>
         <translation>Anmeldedaten: %1</translation>
+    </message>
+    <message>
+        <source>%L1 msg/s</source>
+        <translation>%L1 Nachr./s</translation>
+    </message>
+    <message>
+        <source>space %1 — %2</source>
+        <translation>Space %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +1917,18 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>Transfers held (member reading slowly)</source>
         <translation>Zurückgehaltene Übertragungen (Mitglied liest langsam)</translation>
     </message>
+    <message>
+        <source>State: running — %1, in this process</source>
+        <translation>Zustand: läuft — %1, in diesem Prozess</translation>
+    </message>
+    <message>
+        <source>Showing %1: it runs in this process and starts and stops with it, not from here.</source>
+        <translation>Angezeigt wird %1: er läuft in diesem Prozess und startet und stoppt mit ihm, nicht von hier aus.</translation>
+    </message>
+    <message>
+        <source>This process already runs a delivery daemon for the space.</source>
+        <translation>Dieser Prozess betreibt bereits einen Zustell-Daemon für den Space.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DeliveryPane</name>
@@ -1976,10 +1996,6 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
 <context>
     <name>cotal::ui::DmLensModel</name>
     <message>
-        <source>Peer</source>
-        <translation>Peer</translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
@@ -1990,6 +2006,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>Latest message</source>
         <translation>Neueste Nachricht</translation>
+    </message>
+    <message>
+        <source>Peer A</source>
+        <translation>Teilnehmer A</translation>
+    </message>
+    <message>
+        <source>Peer B</source>
+        <translation>Teilnehmer B</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2786,18 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>The %1 credential may not send into this space: this console only watches.</source>
         <translation>Die Anmeldedaten %1 dürfen in diesen Space nicht senden: diese Konsole beobachtet nur.</translation>
     </message>
+    <message>
+        <source>&amp;Provision this space…</source>
+        <translation>Diesen Space &amp;einrichten…</translation>
+    </message>
+    <message>
+        <source>Connect to a space first.</source>
+        <translation>Zuerst mit einem Space verbinden.</translation>
+    </message>
+    <message>
+        <source>the demo mesh&apos;s daemon</source>
+        <translation>der Daemon des Demo-Mesh</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -2841,6 +2877,144 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>offline</source>
         <translation>offline</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ProvisionDialog</name>
+    <message>
+        <source>Provision space %1</source>
+        <translation>Space %1 einrichten</translation>
+    </message>
+    <message>
+        <source>A Cotal space needs five message streams and seven buckets, with the configs every Cotal tool expects. Missing ones are created; existing ones are compared and never changed.</source>
+        <translation>Ein Cotal-Space braucht fünf Nachrichten-Streams und sieben Buckets mit den Konfigurationen, die jedes Cotal-Werkzeug erwartet. Fehlende werden angelegt; vorhandene werden verglichen und nie geändert.</translation>
+    </message>
+    <message>
+        <source>Streams and buckets of the space</source>
+        <translation>Streams und Buckets des Space</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Default delivery class</source>
+        <translation>Standard-Zustellklasse</translation>
+    </message>
+    <message>
+        <source>live — no delivery daemon serves the space</source>
+        <translation>live — kein Zustelldienst bedient den Space</translation>
+    </message>
+    <message>
+        <source>durable — a delivery daemon serves the space</source>
+        <translation>durable — ein Zustelldienst bedient den Space</translation>
+    </message>
+    <message>
+        <source>Written to the channel registry&apos;s =defaults unless a default class is set already.</source>
+        <translation>Wird in =defaults des Kanalregisters geschrieben, sofern dort noch keine Standardklasse steht.</translation>
+    </message>
+    <message>
+        <source>Default &amp;delivery class:</source>
+        <translation>Standard-&amp;Zustellklasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Provision</source>
+        <translation>&amp;Einrichten</translation>
+    </message>
+    <message>
+        <source>Create the missing streams and buckets</source>
+        <translation>Die fehlenden Streams und Buckets anlegen</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>present with another config: %1</source>
+        <translation>vorhanden mit anderer Konfiguration: %1</translation>
+    </message>
+    <message>
+        <source>cannot check — this credential may not look it up</source>
+        <translation>nicht prüfbar — dieser Zugang darf ihn nicht abfragen</translation>
+    </message>
+    <message>
+        <source>cannot check — %1</source>
+        <translation>nicht prüfbar — %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the space.</source>
+        <translation>Nicht mit dem Space verbunden.</translation>
+    </message>
+    <message>
+        <source>Provisioning…</source>
+        <translation>Wird eingerichtet…</translation>
+    </message>
+    <message>
+        <source>Streams created: %1.</source>
+        <translation>Angelegte Streams: %1.</translation>
+    </message>
+    <message>
+        <source>Streams with another config, left as they are: %1.</source>
+        <translation>Streams mit anderer Konfiguration, unverändert gelassen: %1.</translation>
+    </message>
+    <message>
+        <source>The default delivery class was written.</source>
+        <translation>Die Standard-Zustellklasse wurde geschrieben.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create this space&apos;s streams — add a provisioner credential to this connection.</source>
+        <translation>Der Zugang %1 darf die Streams dieses Space nicht anlegen — fügen Sie dieser Verbindung einen Provisioner-Zugang hinzu.</translation>
+    </message>
+    <message>
+        <source>Every stream and bucket is there with the expected config.</source>
+        <translation>Alle Streams und Buckets sind mit der erwarteten Konfiguration vorhanden.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing. Streams with another config are left as they are: changing one is the operator&apos;s decision.</source>
+        <translation>Es fehlt nichts. Streams mit anderer Konfiguration bleiben unverändert: sie zu ändern entscheidet der Betreiber.</translation>
+    </message>
+    <message>
+        <source>Runs through the %1 credential.</source>
+        <translation>Läuft über den Zugang %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ProvisioningNotice</name>
+    <message>
+        <source>&amp;Complete provisioning…</source>
+        <translation>Einrichtung &amp;vervollständigen…</translation>
+    </message>
+    <message>
+        <source>Complete provisioning of this space</source>
+        <translation>Die Einrichtung dieses Space vervollständigen</translation>
+    </message>
+    <message>
+        <source>not provisioned</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>partly provisioned</source>
+        <translation>teilweise eingerichtet</translation>
+    </message>
+    <message>
+        <source>This space is not provisioned: %1 do not exist. Nothing sent here is kept.</source>
+        <translation>Dieser Space ist nicht eingerichtet: %1 existieren nicht. Nichts, was hier gesendet wird, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>This space is partly provisioned: %1 missing.</source>
+        <translation>Dieser Space ist teilweise eingerichtet: %1 fehlen.</translation>
     </message>
 </context>
 <context>
@@ -3235,10 +3409,6 @@ Connect to a server of your own instead.</source>
         <translation>Das lokale Demo-Mesh konnte nicht starten: %1
 
 Verbinden Sie sich stattdessen mit einem eigenen Server.</translation>
-    </message>
-    <message>
-        <source>the demo mesh&apos;s daemon</source>
-        <translation>der Daemon des Demo-Mesh</translation>
     </message>
     <message>
         <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved). The space runs in operator/JWT mode with credentials minted for it.</source>

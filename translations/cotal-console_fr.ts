@@ -1258,6 +1258,10 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>Not sent: %1</source>
         <translation>Non envoyé&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Not sent: no stream acknowledged it in time — is the space provisioned?</source>
+        <translation>Non envoyé : aucun flux ne l’a confirmé à temps — l’espace est-il provisionné ?</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ConnectionDialog</name>
@@ -1719,10 +1723,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <translation>en tant que %1 (maillage ouvert&#xa0;: rien n&apos;est imposé)</translation>
     </message>
     <message>
-        <source>%1 msg/s</source>
-        <translation>%1 msg/s</translation>
-    </message>
-    <message>
         <source>⚠ %1 spoofed · %2 malformed · %3 terminated</source>
         <translation>⚠ %1 usurpés · %2 mal formés · %3 terminés</translation>
     </message>
@@ -1749,6 +1749,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>credentials: %1</source>
         <translation>identifiants : %1</translation>
+    </message>
+    <message>
+        <source>%L1 msg/s</source>
+        <translation>%L1 msg/s</translation>
+    </message>
+    <message>
+        <source>space %1 — %2</source>
+        <translation>espace %1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1909,6 +1917,18 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>Transfers held (member reading slowly)</source>
         <translation>Transferts retenus (membre lent à lire)</translation>
     </message>
+    <message>
+        <source>State: running — %1, in this process</source>
+        <translation>État : en marche — %1, dans ce processus</translation>
+    </message>
+    <message>
+        <source>Showing %1: it runs in this process and starts and stops with it, not from here.</source>
+        <translation>Affichage de %1 : il tourne dans ce processus et démarre et s’arrête avec lui, pas d’ici.</translation>
+    </message>
+    <message>
+        <source>This process already runs a delivery daemon for the space.</source>
+        <translation>Ce processus fait déjà tourner un démon de distribution pour l’espace.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DeliveryPane</name>
@@ -1976,10 +1996,6 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
 <context>
     <name>cotal::ui::DmLensModel</name>
     <message>
-        <source>Peer</source>
-        <translation>Pair</translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
@@ -1990,6 +2006,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>Latest message</source>
         <translation>Dernier message</translation>
+    </message>
+    <message>
+        <source>Peer A</source>
+        <translation>Pair A</translation>
+    </message>
+    <message>
+        <source>Peer B</source>
+        <translation>Pair B</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +2786,18 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>The %1 credential may not send into this space: this console only watches.</source>
         <translation>Les identifiants %1 ne peuvent pas envoyer dans cet espace : cette console observe seulement.</translation>
     </message>
+    <message>
+        <source>&amp;Provision this space…</source>
+        <translation>&amp;Provisionner cet espace…</translation>
+    </message>
+    <message>
+        <source>Connect to a space first.</source>
+        <translation>Connectez-vous d’abord à un espace.</translation>
+    </message>
+    <message>
+        <source>the demo mesh&apos;s daemon</source>
+        <translation>le démon du maillage de démo</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -2841,6 +2877,144 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>offline</source>
         <translation>hors ligne</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ProvisionDialog</name>
+    <message>
+        <source>Provision space %1</source>
+        <translation>Provisionner l’espace %1</translation>
+    </message>
+    <message>
+        <source>A Cotal space needs five message streams and seven buckets, with the configs every Cotal tool expects. Missing ones are created; existing ones are compared and never changed.</source>
+        <translation>Un espace Cotal a besoin de cinq flux de messages et de sept buckets, avec les configurations qu’attend tout outil Cotal. Les manquants sont créés ; les existants sont comparés et jamais modifiés.</translation>
+    </message>
+    <message>
+        <source>Streams and buckets of the space</source>
+        <translation>Flux et buckets de l’espace</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Default delivery class</source>
+        <translation>Classe de livraison par défaut</translation>
+    </message>
+    <message>
+        <source>live — no delivery daemon serves the space</source>
+        <translation>live — aucun démon de livraison ne sert l’espace</translation>
+    </message>
+    <message>
+        <source>durable — a delivery daemon serves the space</source>
+        <translation>durable — un démon de livraison sert l’espace</translation>
+    </message>
+    <message>
+        <source>Written to the channel registry&apos;s =defaults unless a default class is set already.</source>
+        <translation>Écrite dans =defaults du registre des canaux, sauf si une classe par défaut y figure déjà.</translation>
+    </message>
+    <message>
+        <source>Default &amp;delivery class:</source>
+        <translation>Classe de &amp;livraison par défaut :</translation>
+    </message>
+    <message>
+        <source>&amp;Provision</source>
+        <translation>&amp;Provisionner</translation>
+    </message>
+    <message>
+        <source>Create the missing streams and buckets</source>
+        <translation>Créer les flux et buckets manquants</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>présent</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <source>present with another config: %1</source>
+        <translation>présent avec une autre configuration : %1</translation>
+    </message>
+    <message>
+        <source>cannot check — this credential may not look it up</source>
+        <translation>vérification impossible — cet identifiant ne peut pas le consulter</translation>
+    </message>
+    <message>
+        <source>cannot check — %1</source>
+        <translation>vérification impossible — %1</translation>
+    </message>
+    <message>
+        <source>Not connected to the space.</source>
+        <translation>Non connecté à l’espace.</translation>
+    </message>
+    <message>
+        <source>Provisioning…</source>
+        <translation>Provisionnement…</translation>
+    </message>
+    <message>
+        <source>Streams created: %1.</source>
+        <translation>Flux créés : %1.</translation>
+    </message>
+    <message>
+        <source>Streams with another config, left as they are: %1.</source>
+        <translation>Flux avec une autre configuration, laissés tels quels : %1.</translation>
+    </message>
+    <message>
+        <source>The default delivery class was written.</source>
+        <translation>La classe de livraison par défaut a été écrite.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create this space&apos;s streams — add a provisioner credential to this connection.</source>
+        <translation>L’identifiant %1 ne peut pas créer les flux de cet espace — ajoutez un identifiant provisioner à cette connexion.</translation>
+    </message>
+    <message>
+        <source>Every stream and bucket is there with the expected config.</source>
+        <translation>Tous les flux et buckets sont là avec la configuration attendue.</translation>
+    </message>
+    <message>
+        <source>Nothing is missing. Streams with another config are left as they are: changing one is the operator&apos;s decision.</source>
+        <translation>Rien ne manque. Les flux avec une autre configuration restent tels quels : les modifier relève de l’opérateur.</translation>
+    </message>
+    <message>
+        <source>Runs through the %1 credential.</source>
+        <translation>Passe par l’identifiant %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ProvisioningNotice</name>
+    <message>
+        <source>&amp;Complete provisioning…</source>
+        <translation>&amp;Compléter le provisionnement…</translation>
+    </message>
+    <message>
+        <source>Complete provisioning of this space</source>
+        <translation>Compléter le provisionnement de cet espace</translation>
+    </message>
+    <message>
+        <source>not provisioned</source>
+        <translation>non provisionné</translation>
+    </message>
+    <message>
+        <source>partly provisioned</source>
+        <translation>partiellement provisionné</translation>
+    </message>
+    <message>
+        <source>This space is not provisioned: %1 do not exist. Nothing sent here is kept.</source>
+        <translation>Cet espace n’est pas provisionné : %1 n’existent pas. Rien de ce qui est envoyé ici n’est conservé.</translation>
+    </message>
+    <message>
+        <source>This space is partly provisioned: %1 missing.</source>
+        <translation>Cet espace est partiellement provisionné : %1 manquants.</translation>
     </message>
 </context>
 <context>
@@ -3235,10 +3409,6 @@ Connect to a server of your own instead.</source>
         <translation>Le maillage de démonstration local n&apos;a pas pu démarrer&#xa0;: %1
 
 Connectez-vous plutôt à un serveur de votre choix.</translation>
-    </message>
-    <message>
-        <source>the demo mesh&apos;s daemon</source>
-        <translation>le démon du maillage de démonstration</translation>
     </message>
     <message>
         <source>Start a local nats-server with a demo space, its delivery daemon and simulated agents, and connect to it (the default when no connection is saved). The space runs in operator/JWT mode with credentials minted for it.</source>

@@ -30,6 +30,9 @@ DaemonPane::DaemonPane(LeaseModel *leases, QWidget *parent)
     m_stop->setAccessibleName(tr("Stop the in-process delivery daemon"));
     m_state->setAccessibleName(tr("Daemon state"));
     m_lease->setObjectName(QStringLiteral("daemonLease"));
+    m_state->setObjectName(QStringLiteral("daemonState"));
+    m_counters->setObjectName(QStringLiteral("daemonCounters"));
+    m_copies->setObjectName(QStringLiteral("daemonCopiesChart"));
     m_lease->setAccessibleName(tr("Daemon lease"));
     m_counters->setAccessibleName(tr("Daemon metrics"));
     m_counters->setTextFormat(Qt::RichText);
@@ -74,7 +77,7 @@ void DaemonPane::setOptions(std::optional<delivery::DeliveryOptions> options)
     m_options = std::move(options);
     if (!m_options && m_host)
         stop();
-    m_start->setEnabled(m_options && !m_host);
+    updateButtons();
 }
 
 void DaemonPane::setDaemonId(const QString &id)
@@ -88,22 +91,13 @@ void DaemonPane::setDaemonId(const QString &id)
 
 void DaemonPane::start()
 {
-    if (m_host || !m_options)
+    if (m_host || m_hosted || !m_options)
         return;
     m_copies->clear();
     m_lag->clear();
     m_host = std::make_unique<delivery::DeliveryHost>(*m_options);
-    delivery::DeliveryDaemon *daemon = m_host->daemon();
-    connect(daemon, &delivery::DeliveryDaemon::stateChanged, this, &DaemonPane::showState);
-    connect(daemon, &delivery::DeliveryDaemon::metricsChanged, this, &DaemonPane::showMetrics);
-    connect(daemon, &delivery::DeliveryDaemon::logged, this,
-            [this](delivery::LogLevel, const QString &text) { log(text); });
-    connect(daemon, &delivery::DeliveryDaemon::failed, this,
-            [this](const delivery::DeliveryError &error) {
-                log(tr("stopped: %1").arg(error.message));
-            });
-    m_start->setEnabled(false);
-    m_stop->setEnabled(true);
+    follow(m_host->daemon());
+    updateButtons();
     delivery::DeliveryHost *host = m_host.get();
     m_host->start().then(this, [this, host](const delivery::DeliveryError &error) {
         if (m_host.get() != host)
@@ -126,6 +120,44 @@ void DaemonPane::start()
     });
 }
 
+void DaemonPane::follow(delivery::DeliveryDaemon *daemon)
+{
+    connect(daemon, &delivery::DeliveryDaemon::stateChanged, this, &DaemonPane::showState);
+    connect(daemon, &delivery::DeliveryDaemon::metricsChanged, this, &DaemonPane::showMetrics);
+    connect(daemon, &delivery::DeliveryDaemon::logged, this,
+            [this](delivery::LogLevel, const QString &text) { log(text); });
+    connect(daemon, &delivery::DeliveryDaemon::failed, this,
+            [this](const delivery::DeliveryError &error) {
+                log(tr("stopped: %1").arg(error.message));
+            });
+}
+
+void DaemonPane::showHostedDaemon(delivery::DeliveryDaemon *daemon, const QString &id,
+                                  const QString &owner)
+{
+    if (!daemon || m_host)
+        return;
+    if (m_hosted)
+        disconnect(m_hosted, nullptr, this, nullptr);
+    m_hosted = daemon;
+    m_copies->clear();
+    m_lag->clear();
+    follow(daemon);
+    setDaemonId(id);
+    m_state->setText(tr("State: running — %1, in this process").arg(owner));
+    log(tr("Showing %1: it runs in this process and starts and stops with it, not from here.")
+            .arg(owner));
+    updateButtons();
+}
+
+void DaemonPane::updateButtons()
+{
+    m_start->setEnabled(m_options.has_value() && !m_host && !m_hosted);
+    m_stop->setEnabled(m_host != nullptr);
+    m_start->setToolTip(m_hosted ? tr("This process already runs a delivery daemon for the space.")
+                                 : QString());
+}
+
 void DaemonPane::stop()
 {
     if (!m_host)
@@ -136,7 +168,7 @@ void DaemonPane::stop()
     setDaemonId({});
     host->stop().then(this, [this, host] {
         std::erase_if(m_stopping, [host](const auto &stopping) { return stopping.get() == host; });
-        m_start->setEnabled(m_options.has_value() && !m_host);
+        updateButtons();
         showState(delivery::DeliveryDaemon::State::Stopped, {});
     });
 }
@@ -147,8 +179,7 @@ void DaemonPane::showState(delivery::DeliveryDaemon::State state, const QString 
     const QString name = QString::fromLatin1(key ? key : "").toLower();
     m_state->setText(reason.isEmpty() ? tr("State: %1").arg(name)
                                       : tr("State: %1 — %2").arg(name, reason));
-    m_stop->setEnabled(m_host != nullptr);
-    m_start->setEnabled(m_options.has_value() && !m_host);
+    updateButtons();
 }
 
 void DaemonPane::showLease()
@@ -184,7 +215,7 @@ void DaemonPane::showLease()
 void DaemonPane::showMetrics(const delivery::DeliveryMetrics &m)
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (m_host) {
+    if (m_host || m_hosted) {
         m_copies->addSample(now, m.copiesPerSecond);
         m_lag->addSample(now, double(m.lag));
     }

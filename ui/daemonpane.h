@@ -3,6 +3,7 @@
 #include "core/delivery/deliveryhost.h"
 #include "ui/leasemodel.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -34,6 +35,11 @@ public:
 
     void start();
     void stop();
+    // Shows a daemon this process runs elsewhere (the demo mesh's) as this pane's: its state,
+    // counters, charts and log. It is not started or stopped here; its owner does that.
+    void showHostedDaemon(delivery::DeliveryDaemon *daemon, const QString &id,
+                          const QString &owner);
+    bool showsHostedDaemon() const { return !m_hosted.isNull(); }
 
 signals:
     // The running daemon's id (empty once stopped), so the inspector can name it.
@@ -45,10 +51,14 @@ private:
     void showLease();
     void log(const QString &text);
     void setDaemonId(const QString &id);
+    void follow(delivery::DeliveryDaemon *daemon);
+    void updateButtons();
 
     LeaseModel *m_leases;
     std::optional<delivery::DeliveryOptions> m_options;
     std::unique_ptr<delivery::DeliveryHost> m_host;
+    QPointer<delivery::DeliveryDaemon> m_hosted;
+    QString m_hostedOwner;
     // Hosts whose stop() is in flight; freed when it finished, or joined by the destructor.
     std::vector<std::unique_ptr<delivery::DeliveryHost>> m_stopping;
     QString m_daemonId;

@@ -200,7 +200,8 @@ void DeliveryPane::refreshNames()
     QHash<QString, QString> names = m_daemonNames;
     for (const wire::Presence &presence : std::as_const(m_roster))
         names.insert(presence.card.id, presence.card.name);
-    if (!m_daemon->daemonId().isEmpty())
+    // A daemon this process hosts for someone else (the demo mesh) keeps the name it was given.
+    if (!m_daemon->daemonId().isEmpty() && !m_daemonNames.contains(m_daemon->daemonId()))
         names.insert(m_daemon->daemonId(), tr("this console's daemon"));
     m_leaseModel->setNames(names);
     m_timelines->setOwnerNames(names);

@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/local/localmesh.h"
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
 #include "core/wire/subjects.h"
@@ -18,6 +19,7 @@
 #include "ui/connectionspage.h"
 #include "ui/consolesession.h"
 #include "ui/consolestatusbar.h"
+#include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
 #include "ui/dmlensmodel.h"
 #include "ui/dmlenspane.h"
@@ -579,6 +581,14 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
     m_channelsTimer->start();
     updateOverview();
     enterSpace();
+}
+
+void MainWindow::enterDemo(const local::LocalMesh &mesh)
+{
+    connectProfile(mesh.consoleProfile(), {});
+    const QString name = tr("the demo mesh's daemon");
+    m_deliveryPane->nameDaemon(mesh.daemonId(), name);
+    m_deliveryPane->daemonPane()->showHostedDaemon(mesh.daemon(), mesh.daemonId(), name);
 }
 
 void MainWindow::applyCredentials()

@@ -13,6 +13,10 @@ class QStackedWidget;
 class QTabWidget;
 class QTimer;
 
+namespace cotal::local {
+class LocalMesh;
+}
+
 namespace cotal::profile {
 class ProfileStore;
 }
@@ -62,6 +66,9 @@ public:
 
     // Connects with a profile and the secret to use for this session (empty: none needed).
     void connectProfile(const profile::ConnectionProfile &profile, const QByteArray &secret);
+    // Enters the embedded demo once `mesh` is ready: its console profile, its daemon shown by
+    // name and in the Delivery tab (it runs in this process). `mesh` must outlive the window.
+    void enterDemo(const local::LocalMesh &mesh);
     // Connects a saved profile, reading its secret from the keychain (or asking for it).
     void connectSaved(const QString &profileId);
     // Connects straight from a join link, without saving a profile.

@@ -146,6 +146,11 @@ QString LocalMesh::pidFile() const
     return m_options.stateDir + QStringLiteral("/mesh/nats-server.pid");
 }
 
+delivery::DeliveryDaemon *LocalMesh::daemon() const
+{
+    return m_daemon ? m_daemon->daemon() : nullptr;
+}
+
 profile::ConnectionProfile LocalMesh::consoleProfile() const
 {
     profile::ConnectionProfile profile;

@@ -10,8 +10,9 @@
 #include <vector>
 
 namespace cotal::delivery {
+class DeliveryDaemon;
 class DeliveryHost;
-}
+} // namespace cotal::delivery
 namespace cotal::nats {
 class NatsConnection;
 }
@@ -63,6 +64,8 @@ public:
     QString pidFile() const;
     // The mesh's delivery daemon's instance id (the lease holder), once ready() was emitted.
     QString daemonId() const { return m_daemonId; }
+    // That daemon (it lives on its host's thread: connect to it, never call it), once ready().
+    delivery::DeliveryDaemon *daemon() const;
     bool isAuthMode() const { return m_options.authMode; }
     const ConsoleCredentials &consoleCredentials() const { return m_consoleCredentials; }
     // The connection the console enters the demo with, once ready() was emitted: the admin,

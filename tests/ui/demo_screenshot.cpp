@@ -4,7 +4,6 @@
 // Usage: demo_screenshot <output png> [seconds]   (QT_QPA_PLATFORM=offscreen)
 
 #include "core/local/localmesh.h"
-#include "ui/deliverypane.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -40,9 +39,7 @@ int main(int argc, char **argv)
         std::fputs("the demo mesh did not start\n", stderr);
         return 1;
     }
-    window.connectProfile(mesh.consoleProfile(), {});
-    window.deliveryPane()->nameDaemon(mesh.daemonId(),
-                                      QApplication::translate("main", "the demo mesh's daemon"));
+    window.enterDemo(mesh);
     QTest::qWait(args.value(2, QStringLiteral("15")).toInt() * 1000);
     if (!window.grab().save(args.at(1))) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(args.at(1)));

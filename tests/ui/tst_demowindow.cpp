@@ -8,13 +8,16 @@
 #include "ui/composebar.h"
 #include "ui/consolesession.h"
 #include "ui/consolestatusbar.h"
+#include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
 #include "ui/leasemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mentionedit.h"
+#include "ui/ratechart.h"
 #include "ui/rostermodel.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -52,8 +55,7 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
     mesh.start();
     QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
     QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
-    window.connectProfile(mesh.consoleProfile(), {});
-    window.deliveryPane()->nameDaemon(mesh.daemonId(), QStringLiteral("the demo mesh's daemon"));
+    window.enterDemo(mesh);
 
     ui::ConsoleSession *session = window.session();
     QTRY_COMPARE_WITH_TIMEOUT(session->state(), endpoint::Endpoint::State::Connected, kWaitMs);
@@ -76,6 +78,22 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
                 .data()
                 .toString()
                 .contains(u"the demo mesh's daemon"));
+
+    // The Delivery tab's in-process box shows that daemon: it runs here, it delivers.
+    ui::DaemonPane *daemon = window.deliveryPane()->daemonPane();
+    QVERIFY(daemon->showsHostedDaemon());
+    QVERIFY(!daemon->findChild<QPushButton *>(QStringLiteral("startDaemonButton"))->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(daemon->findChild<QLabel *>(QStringLiteral("daemonLease"))
+                                 ->text()
+                                 .contains(u"held by this daemon"),
+                             kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        daemon->findChild<ui::RateChart *>(QStringLiteral("daemonCopiesChart"))->sampleCount() > 0,
+        kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!daemon->findChild<QLabel *>(QStringLiteral("daemonCounters"))
+                                  ->text()
+                                  .contains(u"<td>Copies fanned out</td><td align=right>0</td>"),
+                             kWaitMs);
 
     // Every agent's read ACL is listed (through the delivery credential) and editable (through
     // the provisioner).
