@@ -36,6 +36,7 @@ ChannelViewPane::ChannelViewPane(ConsoleSession *session, ChannelsModel *channel
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("channelHistoryStatus"));
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
 
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("channelView"));

@@ -4,6 +4,8 @@
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QListView>
+#include <QPainter>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -90,19 +92,51 @@ QVariant CommandPaletteModel::data(const QModelIndex &index, int role) const
         return {};
     const QAction *action = m_visible.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: {
-        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
-        return shortcut.isEmpty() ? plainText(action)
-                                  : QStringLiteral("%1\t%2").arg(plainText(action), shortcut);
-    }
+    case Qt::DisplayRole:
+        return plainText(action);
+    case ShortcutRole:
+        return action->shortcut().toString(QKeySequence::NativeText);
     case Qt::ToolTipRole:
         return action->toolTip();
-    case Qt::AccessibleTextRole:
-        return plainText(action);
+    case Qt::AccessibleTextRole: {
+        const QString shortcut = action->shortcut().toString(QKeySequence::NativeText);
+        return shortcut.isEmpty() ? plainText(action)
+                                  : QStringLiteral("%1, %2").arg(plainText(action), shortcut);
+    }
     default:
         return {};
     }
 }
+
+namespace {
+
+// The command on the left, its shortcut right-aligned in one column on every row.
+class PaletteDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        const QString keys = index.data(CommandPaletteModel::ShortcutRole).toString();
+        if (keys.isEmpty())
+            return;
+        painter->save();
+        painter->setPen(option.palette.color(option.state & QStyle::State_Selected
+                                                 ? QPalette::HighlightedText
+                                                 : QPalette::PlaceholderText));
+        painter->drawText(option.rect.adjusted(0, 0, -kShortcutMargin, 0),
+                          Qt::AlignRight | Qt::AlignVCenter, keys);
+        painter->restore();
+    }
+
+private:
+    static constexpr int kShortcutMargin = 8;
+};
+
+} // namespace
 
 CommandPalette::CommandPalette(const QList<QAction *> &actions, QWidget *parent)
     : QDialog(parent)
@@ -120,6 +154,7 @@ CommandPalette::CommandPalette(const QList<QAction *> &actions, QWidget *parent)
     m_list->setObjectName(QStringLiteral("paletteList"));
     m_list->setAccessibleName(tr("Commands"));
     m_list->setModel(m_model);
+    m_list->setItemDelegate(new PaletteDelegate(m_list));
     m_list->setUniformItemSizes(true);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_model->setFilter(text);

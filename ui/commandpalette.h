@@ -18,6 +18,11 @@ class CommandPaletteModel final : public QAbstractListModel
     Q_DISABLE_COPY_MOVE(CommandPaletteModel)
 
 public:
+    enum Role
+    {
+        ShortcutRole = Qt::UserRole + 1, // the native text of the action's shortcut
+    };
+
     explicit CommandPaletteModel(QObject *parent = nullptr);
 
     void setActions(const QList<QAction *> &actions);

@@ -1,6 +1,7 @@
 #include "ui/consolestatusbar.h"
 
 #include "ui/consolesession.h"
+#include "ui/elidinglabel.h"
 
 #include <QLabel>
 #include <QToolButton>
@@ -14,7 +15,7 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
 {
     setObjectName(QStringLiteral("consoleStatusBar"));
     auto label = [this](const QString &objectName, const QString &accessibleName) {
-        auto *l = new QLabel(this);
+        auto *l = new ElidingLabel(this);
         l->setObjectName(objectName);
         l->setAccessibleName(accessibleName);
         l->setTextFormat(Qt::PlainText);

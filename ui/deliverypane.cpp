@@ -13,6 +13,7 @@
 #include "ui/timelinepane.h"
 
 #include <QDateTime>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -43,7 +44,12 @@ DeliveryPane::DeliveryPane(ConsoleSession *session, QWidget *parent)
     auto *leasePage = new QSplitter(Qt::Vertical, this);
     leasePage->setAccessibleName(tr("Lease and daemon"));
     leasePage->addWidget(m_inspector);
-    leasePage->addWidget(m_daemon);
+    // The daemon's counters, charts and log need more height than a small screen has.
+    auto *daemonScroll = new QScrollArea(this);
+    daemonScroll->setWidget(m_daemon);
+    daemonScroll->setWidgetResizable(true);
+    daemonScroll->setFrameShape(QFrame::NoFrame);
+    leasePage->addWidget(daemonScroll);
     leasePage->setStretchFactor(0, 2);
     leasePage->setStretchFactor(1, 3);
     m_pages->addTab(leasePage, tr("Lease && daemon"));

@@ -28,6 +28,10 @@ LeaseInspector::LeaseInspector(LeaseModel *model, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setMinimumHeight(90);
     m_responder->setAccessibleName(tr("ctl.delivery responder"));
+    m_responder->setObjectName(QStringLiteral("responderStatus"));
+    // A refusal names the whole subject: wrapped, it never widens the window.
+    m_responder->setWordWrap(true);
+    m_responder->setTextFormat(Qt::PlainText);
     m_warning->setAccessibleName(tr("Lease warning"));
     m_warning->setWordWrap(true);
     m_result->setAccessibleName(tr("Force release result"));

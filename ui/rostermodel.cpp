@@ -64,6 +64,9 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
             return row.presence.card.id;
         if (index.column() == Activity)
             return row.presence.activity.value_or(QString());
+        // Narrow columns elide: the whole value is a hover away.
+        if (index.column() == Role || index.column() == Harness || index.column() == Model)
+            return displayValue(row, index.column());
         return {};
     case Qt::AccessibleTextRole:
         if (index.column() == Status)

@@ -447,6 +447,11 @@ void tst_ConsoleWindow::everyActionHasShortcutAndPaletteFindsIt()
     QVERIFY(palette.model()->rowCount() >= 1);
     QCOMPARE(ui::CommandPaletteModel::plainText(palette.model()->action(0)),
              QStringLiteral("Pause feed"));
+    // The shortcut is its own role, drawn right-aligned in one column, not tab-joined text.
+    const QModelIndex first = palette.model()->index(0, 0);
+    QCOMPARE(first.data().toString(), QStringLiteral("Pause feed"));
+    QCOMPARE(first.data(ui::CommandPaletteModel::ShortcutRole).toString(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P).toString(QKeySequence::NativeText));
 }
 
 void tst_ConsoleWindow::heartbeatsRefreshAgesAndTheLastRecord()

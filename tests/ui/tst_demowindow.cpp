@@ -10,12 +10,14 @@
 #include "ui/consolestatusbar.h"
 #include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
+#include "ui/elidinglabel.h"
 #include "ui/leasemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mentionedit.h"
 #include "ui/ratechart.h"
 #include "ui/rostermodel.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -34,6 +36,7 @@ class tst_DemoWindow : public QObject
 
 private slots:
     void demoComesUpInOperatorMode();
+    void walkthroughKeepsEveryPaneOnScreen();
 };
 
 void tst_DemoWindow::demoComesUpInOperatorMode()
@@ -115,6 +118,108 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
     QVERIFY2(violations.isEmpty(), qPrintable(violations.join(u'\n')));
     QVERIFY2(window.consoleStatusBar()->currentMessage().isEmpty(),
              qPrintable(window.consoleStatusBar()->currentMessage()));
+}
+
+// Every tab and page of the demo at 1280×800, then with a long text in every label (error
+// texts, long names): the window never needs to be wider or taller than the screen.
+void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
+{
+    QTemporaryDir state;
+    local::LocalMesh::Options meshOptions;
+    meshOptions.stateDir = state.path();
+    meshOptions.agentCount = 3;
+    meshOptions.agentPaceMs = 500;
+    local::LocalMesh mesh(meshOptions);
+    ui::MainWindow::Options windowOptions;
+    windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
+    windowOptions.secretService = QStringLiteral("cotal-console-demotest");
+    ui::MainWindow window(windowOptions);
+    const QSize screen(1280, 800);
+    window.resize(screen);
+    window.show();
+    QSignalSpy ready(&mesh, &local::LocalMesh::ready);
+    mesh.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
+    window.enterDemo(mesh);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->access()->isReady(), kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.rosterModel()->rowCount(), 3, kWaitMs);
+
+    // The narrowest widget whose own minimum (not its children's) makes the window too wide.
+    const auto widest = [&] {
+        QString found;
+        int width = 0;
+        for (QWidget *w : window.findChildren<QWidget *>()) {
+            int children = 0;
+            for (QWidget *c : w->findChildren<QWidget *>(Qt::FindDirectChildrenOnly))
+                children = std::max(children, c->minimumSizeHint().width());
+            const int own = w->minimumSizeHint().width();
+            if (own > screen.width() && children <= screen.width() && own > width) {
+                width = own;
+                found = QStringLiteral("%1 \"%2\" (%3 px)")
+                            .arg(QString::fromLatin1(w->metaObject()->className()),
+                                 w->objectName().isEmpty() ? w->accessibleName() : w->objectName())
+                            .arg(own);
+            }
+        }
+        return found;
+    };
+    const auto fits = [&](const QString &where) {
+        QCoreApplication::processEvents();
+        const QSize needed = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(needed.width() <= screen.width() && needed.height() <= screen.height() &&
+                     window.width() <= screen.width() && window.height() <= screen.height(),
+                 qPrintable(QStringLiteral("%1: needs %2×%3, is %4×%5; widest: %6")
+                                .arg(where)
+                                .arg(needed.width())
+                                .arg(needed.height())
+                                .arg(window.width())
+                                .arg(window.height())
+                                .arg(widest())));
+    };
+    const QStringList pages{
+        QStringLiteral("actionFeed"),           QStringLiteral("actionChannels"),
+        QStringLiteral("actionChannelView"),    QStringLiteral("actionDms"),
+        QStringLiteral("actionAgent"),          QStringLiteral("actionAcls"),
+        QStringLiteral("actionDeliveryLease"),  QStringLiteral("actionMembershipTimelines"),
+        QStringLiteral("actionDeliveryHealth"), QStringLiteral("actionOverview"),
+        QStringLiteral("actionConnections"),    QStringLiteral("actionEnterSpace")};
+    for (const QString &name : pages) {
+        auto *action = window.findChild<QAction *>(name);
+        QVERIFY2(action, qPrintable(name));
+        action->trigger();
+        QTest::qWait(200);
+        fits(name);
+    }
+
+    // Long texts in every label that takes them from outside (wrapped or eliding ones; the
+    // others hold titles and counts), and a whole refused subject, nkey and all, where errors
+    // name one: the responder line (it once widened the window to 1906 px), the banner, the
+    // compose status and the status bar.
+    const QString longText = QStringLiteral("the broker refused this request because the "
+                                            "credential in use may not do it here ")
+                                 .repeated(8);
+    for (QLabel *label : window.findChildren<QLabel *>()) {
+        if (label->textFormat() != Qt::RichText &&
+            (label->wordWrap() || qobject_cast<ui::ElidingLabel *>(label)))
+            label->setText(longText);
+    }
+    const QString refusal =
+        QStringLiteral("permission denied: cannot publish cotal.demo.ctl.delivery."
+                       "UDWSZSO5JXQ7T2AZV6CFMHXJQAYNLGLSPBDTGDK6G3RMVJ3Y6W3T4OQX.") +
+        longText;
+    for (const QString &name :
+         {QStringLiteral("responderStatus"), QStringLiteral("connectionBanner"),
+          QStringLiteral("composeStatus")}) {
+        auto *label = window.findChild<QLabel *>(name);
+        QVERIFY2(label, qPrintable(name));
+        label->setText(refusal);
+        label->show();
+    }
+    window.consoleStatusBar()->showMessage(refusal);
+    for (const QString &name : pages) {
+        window.findChild<QAction *>(name)->trigger();
+        fits(QStringLiteral("long texts, ") + name);
+    }
 }
 
 QTEST_MAIN(tst_DemoWindow)

@@ -100,6 +100,7 @@ private slots:
     void dmLensRollsUpPairs();
     void dmLensNamesPeersFromTheRoster();
     void dmLensColumnsHaveDistinctTitles();
+    void rosterTextColumnsCarryTheWholeValueAsTooltip();
     void errorTextIsReadableOnLightAndDark();
 };
 
@@ -663,6 +664,20 @@ void tst_Models::dmLensNamesPeersFromTheRoster()
     // The roster's name wins over the one the sender wrote in its message.
     QCOMPARE(model.index(0, ui::DmLensModel::PeerA).data().toString(), QStringLiteral("ann"));
     QCOMPARE(z.data(ui::DmLensModel::PeerBIdRole).toString(), QStringLiteral("id-z"));
+}
+
+void tst_Models::rosterTextColumnsCarryTheWholeValueAsTooltip()
+{
+    ui::RosterModel model;
+    wire::Presence p = presence(QStringLiteral("a1"), wire::PresenceStatus::Working, 1000,
+                                QStringLiteral("a long activity that a narrow column cuts off"));
+    p.card.role = QStringLiteral("a-role-name-longer-than-its-column");
+    model.setRoster({p});
+    for (int column : {int(ui::RosterModel::Activity), int(ui::RosterModel::Role),
+                       int(ui::RosterModel::Harness), int(ui::RosterModel::Model)}) {
+        const QModelIndex index = model.index(0, column);
+        QCOMPARE(index.data(Qt::ToolTipRole).toString(), index.data().toString());
+    }
 }
 
 void tst_Models::dmLensColumnsHaveDistinctTitles()
