@@ -182,6 +182,10 @@
         <source>The %1 credential cannot be used: %2</source>
         <translation>Die Anmeldedaten %1 sind nicht verwendbar: %2</translation>
     </message>
+    <message>
+        <source>The %1 credential may not write presence: the console stays invisible in this space.</source>
+        <translation>Der Zugang %1 darf keine Präsenz schreiben: die Konsole bleibt in diesem Space unsichtbar.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AclBulkEditor</name>
@@ -1580,6 +1584,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>The %1 creds file cannot be used: %2</source>
         <translation>Die Creds-Datei %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Appear in the space (presence with this console&apos;s card)</source>
+        <translation>Im Space &amp;erscheinen (Präsenz mit der Karte dieser Konsole)</translation>
+    </message>
+    <message>
+        <source>Off: the console watches invisibly. On: agents see it in their roster, as they see each other; the credential must be allowed to write presence.</source>
+        <translation>Aus: die Konsole beobachtet unsichtbar. An: Agenten sehen sie in ihrer Liste, wie sie einander sehen; der Zugang muss Präsenz schreiben dürfen.</translation>
     </message>
 </context>
 <context>

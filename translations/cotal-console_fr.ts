@@ -182,6 +182,10 @@
         <source>The %1 credential cannot be used: %2</source>
         <translation>Les identifiants %1 sont inutilisables : %2</translation>
     </message>
+    <message>
+        <source>The %1 credential may not write presence: the console stays invisible in this space.</source>
+        <translation>L’identifiant %1 ne peut pas écrire de présence : la console reste invisible dans cet espace.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AclBulkEditor</name>
@@ -1580,6 +1584,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>The %1 creds file cannot be used: %2</source>
         <translation>Le fichier creds %1 est inutilisable : %2</translation>
+    </message>
+    <message>
+        <source>&amp;Appear in the space (presence with this console&apos;s card)</source>
+        <translation>&amp;Apparaître dans l’espace (présence avec la carte de cette console)</translation>
+    </message>
+    <message>
+        <source>Off: the console watches invisibly. On: agents see it in their roster, as they see each other; the credential must be allowed to write presence.</source>
+        <translation>Désactivé : la console observe sans être vue. Activé : les agents la voient dans leur liste, comme ils se voient entre eux ; l’identifiant doit pouvoir écrire la présence.</translation>
     </message>
 </context>
 <context>

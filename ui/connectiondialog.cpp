@@ -128,6 +128,11 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     m_displayName->setObjectName(QStringLiteral("displayName"));
     m_displayName->setPlaceholderText(QStringLiteral("cotal-console"));
     m_displayName->setAccessibleName(tr("Display name"));
+    m_appear = new QCheckBox(tr("&Appear in the space (presence with this console's card)"), this);
+    m_appear->setObjectName(QStringLiteral("appearInSpace"));
+    m_appear->setToolTip(tr("Off: the console watches invisibly. On: agents see it in their "
+                            "roster, as they see each other; the credential must be allowed to "
+                            "write presence."));
     // Never typed: the credential's public key, or the id generated for open mode.
     m_identity = new QLineEdit(this);
     m_identity->setObjectName(QStringLiteral("identity"));
@@ -161,6 +166,7 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     form->addRow(tr("TLS c&ertificate:"), certRow);
     form->addRow(tr("TLS &key:"), keyRow);
     form->addRow(tr("&Display name:"), m_displayName);
+    form->addRow(QString(), m_appear);
     form->addRow(tr("&Identity:"), m_identity);
     form->addRow(tr("P&rovisioner creds:"), provisionerRow);
     form->addRow(tr("De&livery creds:"), deliveryRow);
@@ -256,6 +262,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_tlsCert->setText(profile.tlsCertFile);
     m_tlsKey->setText(profile.tlsKeyFile);
     m_displayName->setText(profile.displayName);
+    m_appear->setChecked(profile.appearInSpace);
     refreshIdentity();
     if (needsSecret(profile.authKind))
         m_secret->setPlaceholderText(tr("unchanged (kept in the keychain, if remembered)"));
@@ -347,6 +354,7 @@ ConnectionProfile ConnectionDialog::formProfile() const
     profile.tlsCertFile = m_tlsCert->text().trimmed();
     profile.tlsKeyFile = m_tlsKey->text().trimmed();
     profile.displayName = m_displayName->text().trimmed();
+    profile.appearInSpace = m_appear->isChecked();
     // A credential names the console's id itself; a stored generated one would contradict it.
     if (profile.identityFromCredential())
         profile.instanceId.clear();

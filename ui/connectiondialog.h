@@ -84,6 +84,7 @@ private:
     QWidget *m_credsFileRow;
     QCheckBox *m_remember;
     QCheckBox *m_tls;
+    QCheckBox *m_appear;
     QLineEdit *m_tlsCa;
     QLineEdit *m_tlsCert;
     QLineEdit *m_tlsKey;

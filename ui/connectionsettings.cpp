@@ -1,6 +1,7 @@
 #include "ui/connectionsettings.h"
 
 #include "core/profile/credentialidentity.h"
+#include "core/wire/names.h"
 
 #include <QCoreApplication>
 #include <QStandardPaths>
@@ -98,6 +99,21 @@ ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByt
     result.options.card.id = identity.carriesIdentity ? identity.publicKey : profile.instanceId;
     if (!profile.displayName.isEmpty())
         result.options.card.name = profile.displayName;
+    if (profile.appearInSpace) {
+        // The presence key is the id; a credential that may not write it stays invisible
+        // rather than being refused by the broker every heartbeat.
+        const QString key = QStringLiteral("$KV.%1.%2")
+                                .arg(wire::presenceBucket(profile.space), result.options.card.id);
+        if (identity.grants.mayPublish(key)) {
+            result.options.registerPresence = true;
+        } else {
+            result.notice =
+                QCoreApplication::translate("cotal::ui",
+                                            "The %1 credential may not write presence: the "
+                                            "console stays invisible in this space.")
+                    .arg(identity.name.isEmpty() ? QStringLiteral("view") : identity.name);
+        }
+    }
     return result;
 }
 

@@ -22,6 +22,8 @@ struct ConsoleConnection
     // is written to a private 0600 file in the runtime directory for the session's lifetime.
     std::unique_ptr<QTemporaryFile> seedFile;
     QString error;
+    // Said once the session opens (e.g. why the console cannot appear in the space).
+    QString notice;
 };
 
 nats::ConnectionOptions connectionOptions(const profile::ConnectionProfile &profile,

@@ -581,6 +581,8 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
     m_channelsTimer->start();
     updateOverview();
     enterSpace();
+    if (!connection.notice.isEmpty())
+        m_statusBar->showMessage(connection.notice, 15000);
 }
 
 void MainWindow::enterDemo(const local::LocalMesh &mesh)

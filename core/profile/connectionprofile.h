@@ -37,6 +37,9 @@ struct ConnectionProfile
     // same agent each time. Empty with a credential: its public key is the id.
     QString instanceId;
     QString displayName;
+    // Publish presence with the console's card, as an agent does, so the space sees who
+    // operates in it. Off by default: an observer stays invisible (endpoint.md §3).
+    bool appearInSpace = false;
 
     // The keychain entry kind that holds this profile's secret, or empty when it needs none.
     QString secretKind() const;

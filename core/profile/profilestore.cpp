@@ -57,6 +57,7 @@ ConnectionProfile readProfile(const QSettings &settings)
     p.tlsKeyFile = settings.value(QStringLiteral("tlsKey")).toString();
     p.instanceId = settings.value(QStringLiteral("instanceId")).toString();
     p.displayName = settings.value(QStringLiteral("displayName")).toString();
+    p.appearInSpace = settings.value(QStringLiteral("appearInSpace")).toBool();
     return p;
 }
 
@@ -77,6 +78,7 @@ void writeProfile(QSettings &settings, const ConnectionProfile &p)
     settings.setValue(QStringLiteral("tlsKey"), p.tlsKeyFile);
     settings.setValue(QStringLiteral("instanceId"), p.instanceId);
     settings.setValue(QStringLiteral("displayName"), p.displayName);
+    settings.setValue(QStringLiteral("appearInSpace"), p.appearInSpace);
 }
 
 } // namespace

@@ -105,6 +105,7 @@ private slots:
     void observerIsToldWhatItMayNotRead();
     void idleConsolesCauseNoPermissionViolations();
     void provisionerCompletesAnEmptySpace();
+    void aCredentialThatMayNotWritePresenceStaysInvisible();
 
 private:
     // Triggers "New connection…" and runs `fill` on the dialog once it is shown (it is modal).
@@ -535,6 +536,22 @@ void tst_AuthConsole::provisionerCompletesAnEmptySpace()
     QCOMPARE(violationsBy(empty, authmesh::kAdmin), 0);
     QCOMPARE(violationsBy(empty, authmesh::kProvisioner), 0);
     m_windows.clear();
+}
+
+void tst_AuthConsole::aCredentialThatMayNotWritePresenceStaysInvisible()
+{
+    profile::ConnectionProfile admin = credsProfile(QStringLiteral("admin"));
+    admin.appearInSpace = true;
+    const int before = violationsBy(*m_server, authmesh::kAdmin);
+    ui::MainWindow *window = openWindow(QStringLiteral("appear-admin"));
+    window->connectProfile(admin, {});
+    QTRY_COMPARE_WITH_TIMEOUT(window->session()->state(), endpoint::Endpoint::State::Connected,
+                              kWaitMs);
+    QVERIFY2(window->consoleStatusBar()->currentMessage().contains(u"may not write presence"),
+             qPrintable(window->consoleStatusBar()->currentMessage()));
+    QTest::qWait(3000); // a heartbeat or two, had one been attempted
+    QCOMPARE(violationsBy(*m_server, authmesh::kAdmin) - before, 0);
+    QCOMPARE(window->rosterModel()->rowOf(authmesh::kAdmin), -1);
 }
 
 QTEST_MAIN(tst_AuthConsole)

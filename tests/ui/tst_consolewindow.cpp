@@ -95,6 +95,7 @@ private slots:
     void ctrlEnterSendsFromTheComposeBox();
     void aFailedSendNeverEntersTheFeed();
     void aQuietSpaceIsNotShownAsSilent();
+    void consoleAppearsInTheSpaceOnlyWhenAsked();
 
 private:
     struct Agent
@@ -105,7 +106,7 @@ private:
     };
 
     void startAgents(int count);
-    void connectWindow();
+    void connectWindow(bool appear = false);
     endpoint::Endpoint *agentEndpoint(int i)
     {
         return m_agents[static_cast<size_t>(i)].host->endpoint();
@@ -162,7 +163,7 @@ void tst_ConsoleWindow::startAgents(int count)
     }
 }
 
-void tst_ConsoleWindow::connectWindow()
+void tst_ConsoleWindow::connectWindow(bool appear)
 {
     ui::MainWindow::Options options;
     options.settingsFile = m_settingsDir.filePath(QStringLiteral("settings-%1.ini").arg(m_space));
@@ -174,6 +175,7 @@ void tst_ConsoleWindow::connectWindow()
     profile.servers = {m_server.url()};
     profile.space = m_space;
     profile.displayName = QStringLiteral("console");
+    profile.appearInSpace = appear;
     m_window->connectProfile(profile, {});
     QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), endpoint::Endpoint::State::Connected,
                               kWaitMs);
@@ -520,6 +522,22 @@ void tst_ConsoleWindow::aQuietSpaceIsNotShownAsSilent()
     QCOMPARE(rate->text(), QStringLiteral("0 msg/s"));
     bar.setRate(12.4);
     QCOMPARE(rate->text(), QStringLiteral("12 msg/s"));
+}
+
+void tst_ConsoleWindow::consoleAppearsInTheSpaceOnlyWhenAsked()
+{
+    startAgents(1);
+    connectWindow();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->rosterModel()->rowCount(), 1, kWaitMs);
+    QTest::qWait(kHeartbeatMs);
+    QCOMPARE(m_window->rosterModel()->rowOf(m_window->session()->identity()), -1);
+
+    connectWindow(true);
+    const QString id = m_window->session()->identity();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->rosterModel()->rowOf(id) >= 0, kWaitMs);
+    const wire::Presence *self = m_window->rosterModel()->presenceById(id);
+    QCOMPARE(self->card.name, QStringLiteral("console"));
+    QCOMPARE(self->status, wire::PresenceStatus::Idle);
 }
 
 QTEST_MAIN(tst_ConsoleWindow)
