@@ -2810,6 +2810,38 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>the demo mesh&apos;s daemon</source>
         <translation>der Daemon des Demo-Mesh</translation>
     </message>
+    <message>
+        <source>New space</source>
+        <translation>Neuer Space</translation>
+    </message>
+    <message>
+        <source>Name of the space (letters, digits, &apos;-&apos; and &apos;_&apos;):</source>
+        <translation>Name des Space (Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;):</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a space: use letters, digits, &apos;-&apos; and &apos;_&apos; only.</source>
+        <translation>„%1“ kann keinen Space benennen: nur Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create the space %2.</source>
+        <translation>Der Zugang %1 darf den Space %2 nicht anlegen.</translation>
+    </message>
+    <message>
+        <source>Creating space %1…</source>
+        <translation>Space %1 wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The space %1 could not be created: %2</source>
+        <translation>Der Space %1 konnte nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create spaces: reference credentials are minted for one space each.</source>
+        <translation>Der Zugang %1 darf keine Spaces anlegen: Referenz-Zugänge werden für je einen Space ausgestellt.</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not list the server&apos;s streams, so only this connection&apos;s space is shown.</source>
+        <translation>Der Zugang %1 darf die Streams des Servers nicht auflisten, daher wird nur der Space dieser Verbindung gezeigt.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3162,12 +3194,28 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <source>This build lists the space of the current connection only: enumerating every space on the server is not available through the endpoint yet.</source>
-        <translation>Dieser Build listet nur den Space der aktuellen Verbindung: Alle Spaces auf dem Server aufzuzählen ist über den Endpunkt noch nicht möglich.</translation>
-    </message>
-    <message>
         <source>&amp;Enter space</source>
         <translation>Space &amp;betreten</translation>
+    </message>
+    <message>
+        <source>&amp;New space…</source>
+        <translation>&amp;Neuer Space…</translation>
+    </message>
+    <message>
+        <source>Create a new space on this server</source>
+        <translation>Einen neuen Space auf diesem Server anlegen</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s space</source>
+        <translation>Der Space dieser Verbindung</translation>
+    </message>
+    <message>
+        <source>The server&apos;s spaces could not be listed: %1</source>
+        <translation>Die Spaces des Servers konnten nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Partly provisioned</source>
+        <translation>Teilweise eingerichtet</translation>
     </message>
 </context>
 <context>

@@ -2810,6 +2810,38 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>the demo mesh&apos;s daemon</source>
         <translation>le démon du maillage de démo</translation>
     </message>
+    <message>
+        <source>New space</source>
+        <translation>Nouvel espace</translation>
+    </message>
+    <message>
+        <source>Name of the space (letters, digits, &apos;-&apos; and &apos;_&apos;):</source>
+        <translation>Nom de l’espace (lettres, chiffres, &apos;-&apos; et &apos;_&apos;) :</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a space: use letters, digits, &apos;-&apos; and &apos;_&apos; only.</source>
+        <translation>« %1 » ne peut pas nommer un espace : utilisez uniquement lettres, chiffres, &apos;-&apos; et &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create the space %2.</source>
+        <translation>L’identifiant %1 ne peut pas créer l’espace %2.</translation>
+    </message>
+    <message>
+        <source>Creating space %1…</source>
+        <translation>Création de l’espace %1…</translation>
+    </message>
+    <message>
+        <source>The space %1 could not be created: %2</source>
+        <translation>L’espace %1 n’a pas pu être créé : %2</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not create spaces: reference credentials are minted for one space each.</source>
+        <translation>L’identifiant %1 ne peut pas créer d’espaces : les identifiants de référence sont émis pour un seul espace chacun.</translation>
+    </message>
+    <message>
+        <source>The %1 credential may not list the server&apos;s streams, so only this connection&apos;s space is shown.</source>
+        <translation>L’identifiant %1 ne peut pas lister les flux du serveur : seul l’espace de cette connexion est affiché.</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3162,12 +3194,28 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <translation>Messages</translation>
     </message>
     <message>
-        <source>This build lists the space of the current connection only: enumerating every space on the server is not available through the endpoint yet.</source>
-        <translation>Cette version ne liste que l&apos;espace de la connexion actuelle&#xa0;: énumérer tous les espaces du serveur n&apos;est pas encore possible via le point de terminaison.</translation>
-    </message>
-    <message>
         <source>&amp;Enter space</source>
         <translation>&amp;Entrer dans l&apos;espace</translation>
+    </message>
+    <message>
+        <source>&amp;New space…</source>
+        <translation>&amp;Nouvel espace…</translation>
+    </message>
+    <message>
+        <source>Create a new space on this server</source>
+        <translation>Créer un nouvel espace sur ce serveur</translation>
+    </message>
+    <message>
+        <source>This connection&apos;s space</source>
+        <translation>L’espace de cette connexion</translation>
+    </message>
+    <message>
+        <source>The server&apos;s spaces could not be listed: %1</source>
+        <translation>Les espaces du serveur n’ont pas pu être listés : %1</translation>
+    </message>
+    <message>
+        <source>Partly provisioned</source>
+        <translation>Partiellement provisionné</translation>
     </message>
 </context>
 <context>

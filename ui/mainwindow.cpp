@@ -4,6 +4,7 @@
 #include "core/profile/profilestore.h"
 #include "core/wire/joinlink.h"
 #include "core/wire/subjects.h"
+#include "core/wire/token.h"
 #include "ui/aclauditlog.h"
 #include "ui/acleditorpane.h"
 #include "ui/agentdetailpane.h"
@@ -111,7 +112,8 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
         m_store->remove(id);
         m_connectionsPage->reload();
     });
-    connect(m_overviewPage, &SpaceOverviewPage::enterRequested, this, [this] { enterSpace(); });
+    connect(m_overviewPage, &SpaceOverviewPage::enterRequested, this, &MainWindow::switchSpace);
+    connect(m_overviewPage, &SpaceOverviewPage::newSpaceRequested, this, &MainWindow::createSpace);
 
     connect(m_session, &ConsoleSession::stateChanged, this, &MainWindow::handleStateChanged);
     connect(m_session, &ConsoleSession::started, this, [this](const nats::NatsError &error) {
@@ -570,6 +572,7 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
         m_connectionsPage->reload();
     }
     m_profile = p;
+    m_secret = secret; // for entering another space of the same server
     clearSessionModels();
     m_statusBar->setConnection(p.servers.join(QStringLiteral(", ")), p.space,
                                connection.options.card.name + QStringLiteral(" (") +
@@ -647,9 +650,64 @@ void MainWindow::openProvisionDialog()
     }
 }
 
+void MainWindow::switchSpace(const QString &space)
+{
+    if (space == m_profile.space || space.isEmpty()) {
+        enterSpace();
+        return;
+    }
+    profile::ConnectionProfile other = m_profile;
+    other.space = space;
+    other.id.clear(); // not the saved profile: it names the other space
+    connectProfile(other, m_secret);
+}
+
+void MainWindow::createSpace()
+{
+    const space::SpaceAccess *access = m_session->access();
+    if (!access->isReady())
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New space"),
+                              tr("Name of the space (letters, digits, '-' and '_'):"),
+                              QLineEdit::Normal, {}, &ok)
+            .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    if (!wire::isTokenStable(name)) {
+        QMessageBox::warning(this, tr("New space"),
+                             tr("\"%1\" cannot name a space: use letters, digits, '-' and '_' "
+                                "only.")
+                                 .arg(name));
+        return;
+    }
+    if (!access->mayProvision(name)) {
+        QMessageBox::warning(
+            this, tr("New space"),
+            tr("The %1 credential may not create the space %2.")
+                .arg(access->credentialName(access->credentialFor(space::Use::SpaceSetup)), name));
+        return;
+    }
+    m_statusBar->showMessage(tr("Creating space %1…").arg(name));
+    access->provisioner(name)
+        ->provision(space::SpaceProvisioner::DefaultDeliveryClass::Live)
+        .then(this, [this, name](const space::ProvisionResult &result) {
+            m_statusBar->clearMessage();
+            if (!result.ok()) {
+                QMessageBox::warning(
+                    this, tr("New space"),
+                    tr("The space %1 could not be created: %2").arg(name, result.error.describe()));
+                return;
+            }
+            switchSpace(name);
+        });
+}
+
 void MainWindow::disconnectSession()
 {
     m_session->close();
+    m_secret.clear();
     m_channelsTimer->stop();
     m_statusBar->setConnection({}, {}, {}, false);
     setWindowTitle(tr("Cotal Console"));
@@ -705,9 +763,30 @@ void MainWindow::updateOverview()
         messages += m_channels->index(row, ChannelsModel::Messages)
                         .data(ChannelsModel::RawRole)
                         .toULongLong();
-    m_overviewPage->setSpace(m_profile.space, m_profile.servers.join(QStringLiteral(", ")),
-                             counts.working + counts.waiting + counts.idle, m_channels->rowCount(),
-                             messages);
+    const QString server = m_profile.servers.join(QStringLiteral(", "));
+    m_overviewPage->setSpace(m_profile.space, server, counts.working + counts.waiting + counts.idle,
+                             m_channels->rowCount(), messages);
+    const space::SpaceAccess *access = m_session->access();
+    if (!access->isReady())
+        return;
+    const QString credential = access->credentialName(space::Credential::View);
+    m_overviewPage->setNewSpaceAllowed(
+        access->mayCreateSpaces(),
+        tr("The %1 credential may not create spaces: reference credentials are minted for one "
+           "space each.")
+            .arg(access->credentialName(access->credentialFor(space::Use::SpaceSetup))));
+    const std::optional<space::SpaceDirectory> directory = access->directory();
+    if (!directory) {
+        m_overviewPage->setNote(tr("The %1 credential may not list the server's streams, so only "
+                                   "this connection's space is shown.")
+                                    .arg(credential));
+        return;
+    }
+    directory->list().then(
+        this, [this, server, space = m_profile.space](const space::SpaceListing &listing) {
+            if (m_profile.space == space)
+                m_overviewPage->setListing(listing, server);
+        });
 }
 
 void MainWindow::handleStateChanged()

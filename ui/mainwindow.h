@@ -120,6 +120,10 @@ private:
     void clearSessionModels();
     // Looks the space's streams up once its connections are ready; the notice follows.
     void checkProvisioning();
+    // Reconnects to another space of the same server with the same credentials.
+    void switchSpace(const QString &space);
+    // Asks for a name and provisions the space through this connection, then enters it.
+    void createSpace();
     void openProvisionDialog();
     void editConnection(const QString &profileId);
     // Shows the dialog; on OK reloads the list and connects if asked to.
@@ -129,6 +133,7 @@ private:
     std::unique_ptr<profile::ProfileStore> m_store;
     profile::SecretStore m_secrets;
     profile::ConnectionProfile m_profile;
+    QByteArray m_secret; // this session's, in memory only
 
     ConsoleSession *m_session;
     RosterModel *m_roster;

@@ -123,17 +123,39 @@ wire::Grants SpaceAccess::grants(Credential credential) const
     return it == m_links.end() ? wire::Grants::unrestricted() : it->second.grants;
 }
 
-std::optional<SpaceProvisioner> SpaceAccess::provisioner() const
+std::optional<SpaceProvisioner> SpaceAccess::provisioner(const QString &space) const
 {
     const std::optional<nats::JetStream> js = jetStreamFor(Use::SpaceSetup);
     if (!js)
         return std::nullopt;
-    return SpaceProvisioner(*js, m_space, grants(credentialFor(Use::SpaceSetup)));
+    return SpaceProvisioner(*js, space.isEmpty() ? m_space : space,
+                            grants(credentialFor(Use::SpaceSetup)));
 }
 
-bool SpaceAccess::mayProvision() const
+bool SpaceAccess::mayProvision(const QString &space) const
 {
-    return SpaceProvisioner::mayProvision(grants(credentialFor(Use::SpaceSetup)), m_space);
+    return SpaceProvisioner::mayProvision(grants(credentialFor(Use::SpaceSetup)),
+                                          space.isEmpty() ? m_space : space);
+}
+
+std::optional<SpaceDirectory> SpaceAccess::directory() const
+{
+    const std::optional<nats::JetStream> js = jetStream(Credential::View);
+    if (!js || !mayListSpaces())
+        return std::nullopt;
+    return SpaceDirectory(*js);
+}
+
+bool SpaceAccess::mayCreateSpaces() const
+{
+    // Grants are subject patterns: a credential scoped to this space covers no other name, one
+    // that may create streams at large covers any, so one other name tells which.
+    return mayProvision(m_space + QStringLiteral("-other"));
+}
+
+bool SpaceAccess::mayListSpaces() const
+{
+    return grants(Credential::View).mayPublish(QStringLiteral("$JS.API.STREAM.NAMES"));
 }
 
 bool SpaceAccess::mayWatch(Credential credential, const QString &bucket) const

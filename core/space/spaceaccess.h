@@ -3,6 +3,7 @@
 #include "core/nats/connectionoptions.h"
 #include "core/nats/jetstream.h"
 #include "core/nats/natsconnection.h"
+#include "core/space/spacedirectory.h"
 #include "core/space/spaceprovisioner.h"
 #include "core/wire/grants.h"
 
@@ -80,10 +81,17 @@ public:
     bool mayWatch(Credential credential, const QString &bucket) const;
     // Whether it may read single keys (the delivery profile may get the lease, not watch it).
     bool mayGet(Credential credential, const QString &bucket) const;
-    // The space's provisioner over the credential of Use::SpaceSetup, once ready.
-    std::optional<SpaceProvisioner> provisioner() const;
-    // Whether that credential may create every stream and write `=defaults`.
-    bool mayProvision() const;
+    // A provisioner for `space` (default: this one) over the credential of Use::SpaceSetup,
+    // once ready.
+    std::optional<SpaceProvisioner> provisioner(const QString &space = {}) const;
+    // Whether that credential may create every stream of `space` and write its `=defaults`.
+    bool mayProvision(const QString &space = {}) const;
+    // The server's spaces, read over the view connection when its grants may list streams
+    // (the open mesh; no reference profile may).
+    std::optional<SpaceDirectory> directory() const;
+    bool mayListSpaces() const;
+    // Whether the Use::SpaceSetup credential may provision spaces other than this one.
+    bool mayCreateSpaces() const;
 
     // The sentence a pane shows for a read `use` that its credential may not make, e.g. "the
     // admin credential may not read cotal_delivery_demo — add a delivery credential to this

@@ -22,6 +22,7 @@
 #include "ui/provisiondialog.h"
 #include "ui/provisioningnotice.h"
 #include "ui/rostermodel.h"
+#include "ui/spaceoverviewpage.h"
 #include "ui/timelinepane.h"
 #include "ui/timelineview.h"
 
@@ -552,6 +553,14 @@ void tst_AuthConsole::aCredentialThatMayNotWritePresenceStaysInvisible()
     QTest::qWait(3000); // a heartbeat or two, had one been attempted
     QCOMPARE(violationsBy(*m_server, authmesh::kAdmin) - before, 0);
     QCOMPARE(window->rosterModel()->rowOf(authmesh::kAdmin), -1);
+
+    // Its overview says why only this space is listed, and that it may not create one.
+    QTRY_VERIFY_WITH_TIMEOUT(window->session()->access()->isReady(), kWaitMs);
+    window->findChild<QAction *>(QStringLiteral("actionOverview"))->trigger();
+    auto *page = window->findChild<ui::SpaceOverviewPage *>();
+    QVERIFY2(page->note().contains(u"admin credential may not list"), qPrintable(page->note()));
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("newSpace"))->isEnabled());
+    QCOMPARE(violationsBy(*m_server, authmesh::kAdmin) - before, 0);
 }
 
 QTEST_MAIN(tst_AuthConsole)

@@ -18,12 +18,15 @@
 #include "ui/mentionedit.h"
 #include "ui/messageview.h"
 #include "ui/rostermodel.h"
+#include "ui/spaceoverviewpage.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -31,6 +34,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QUuid>
 #include <QtTest>
 #include <memory>
@@ -96,6 +101,7 @@ private slots:
     void aFailedSendNeverEntersTheFeed();
     void aQuietSpaceIsNotShownAsSilent();
     void consoleAppearsInTheSpaceOnlyWhenAsked();
+    void spacesAreListedCreatedAndEnteredFromTheOverview();
 
 private:
     struct Agent
@@ -538,6 +544,47 @@ void tst_ConsoleWindow::consoleAppearsInTheSpaceOnlyWhenAsked()
     const wire::Presence *self = m_window->rosterModel()->presenceById(id);
     QCOMPARE(self->card.name, QStringLiteral("console"));
     QCOMPARE(self->status, wire::PresenceStatus::Idle);
+}
+
+void tst_ConsoleWindow::spacesAreListedCreatedAndEnteredFromTheOverview()
+{
+    startAgents(1);
+    connectWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->access()->isReady(), kWaitMs);
+    m_window->findChild<QAction *>(QStringLiteral("actionOverview"))->trigger();
+    auto *page = m_window->findChild<ui::SpaceOverviewPage *>();
+    QVERIFY(page->isVisible());
+    QVERIFY2(page->note().isEmpty(), qPrintable(page->note()));
+
+    // New space…: named in the dialog, provisioned like the reference, entered.
+    const QString fresh = m_space + QStringLiteral("-new");
+    bool named = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QInputDialog *>(QApplication::activeModalWidget()),
+                                 kWaitMs);
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        dialog->setTextValue(fresh);
+        dialog->accept();
+        named = true;
+    });
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("newSpace")), Qt::LeftButton);
+    QVERIFY(named);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->options().space, fresh, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->state(), endpoint::Endpoint::State::Connected,
+                              kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->access()->isReady(), kWaitMs);
+    QTest::qWait(500);
+    QVERIFY(!m_window->findChild<QWidget *>(QStringLiteral("provisioningNotice"))->isVisible());
+
+    // Both spaces are listed; entering the first one switches back.
+    m_window->findChild<QAction *>(QStringLiteral("actionOverview"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->view()->findItems(m_space, Qt::MatchExactly, 0).isEmpty() &&
+                                 !page->view()->findItems(fresh, Qt::MatchExactly, 0).isEmpty(),
+                             kWaitMs);
+    page->view()->setCurrentItem(page->view()->findItems(m_space, Qt::MatchExactly, 0).first());
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("enterSpace")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->options().space, m_space, kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->rosterModel()->rowOf(m_agents[0].id) >= 0, kWaitMs);
 }
 
 QTEST_MAIN(tst_ConsoleWindow)
