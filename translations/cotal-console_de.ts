@@ -2823,18 +2823,6 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <translation>„%1“ kann keinen Space benennen: nur Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos; verwenden.</translation>
     </message>
     <message>
-        <source>The %1 credential may not create the space %2.</source>
-        <translation>Der Zugang %1 darf den Space %2 nicht anlegen.</translation>
-    </message>
-    <message>
-        <source>Creating space %1…</source>
-        <translation>Space %1 wird angelegt…</translation>
-    </message>
-    <message>
-        <source>The space %1 could not be created: %2</source>
-        <translation>Der Space %1 konnte nicht angelegt werden: %2</translation>
-    </message>
-    <message>
         <source>The %1 credential may not create spaces: reference credentials are minted for one space each.</source>
         <translation>Der Zugang %1 darf keine Spaces anlegen: Referenz-Zugänge werden für je einen Space ausgestellt.</translation>
     </message>

@@ -2823,18 +2823,6 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <translation>« %1 » ne peut pas nommer un espace : utilisez uniquement lettres, chiffres, &apos;-&apos; et &apos;_&apos;.</translation>
     </message>
     <message>
-        <source>The %1 credential may not create the space %2.</source>
-        <translation>L’identifiant %1 ne peut pas créer l’espace %2.</translation>
-    </message>
-    <message>
-        <source>Creating space %1…</source>
-        <translation>Création de l’espace %1…</translation>
-    </message>
-    <message>
-        <source>The space %1 could not be created: %2</source>
-        <translation>L’espace %1 n’a pas pu être créé : %2</translation>
-    </message>
-    <message>
         <source>The %1 credential may not create spaces: reference credentials are minted for one space each.</source>
         <translation>L’identifiant %1 ne peut pas créer d’espaces : les identifiants de référence sont émis pour un seul espace chacun.</translation>
     </message>

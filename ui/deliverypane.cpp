@@ -201,7 +201,7 @@ void DeliveryPane::nameDaemon(const QString &id, const QString &name)
     refreshNames();
 }
 
-void DeliveryPane::refreshNames()
+QHash<QString, QString> DeliveryPane::knownNames() const
 {
     QHash<QString, QString> names = m_daemonNames;
     for (const wire::Presence &presence : std::as_const(m_roster))
@@ -209,6 +209,12 @@ void DeliveryPane::refreshNames()
     // A daemon this process hosts for someone else (the demo mesh) keeps the name it was given.
     if (!m_daemon->daemonId().isEmpty() && !m_daemonNames.contains(m_daemon->daemonId()))
         names.insert(m_daemon->daemonId(), tr("this console's daemon"));
+    return names;
+}
+
+void DeliveryPane::refreshNames()
+{
+    const QHash<QString, QString> names = knownNames();
     m_leaseModel->setNames(names);
     m_timelines->setOwnerNames(names);
 }
@@ -272,10 +278,10 @@ void DeliveryPane::refreshHealth()
             in.members.append(entry.record);
     }
     in.channelClasses = m_classes;
-    for (const wire::Presence &presence : std::as_const(m_roster)) {
+    for (const wire::Presence &presence : std::as_const(m_roster))
         in.online.insert(presence.card.id, presence.status != wire::PresenceStatus::Offline);
-        in.names.insert(presence.card.id, presence.card.name);
-    }
+    // Lease holders and owners read as names wherever one is known, as in the inspector.
+    in.names = knownNames();
     in.feed = m_feedModel->freshness();
     for (int i = 0; i < m_feedModel->rowCount(); ++i) {
         const QModelIndex index = m_feedModel->index(i, 0);

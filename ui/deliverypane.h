@@ -65,6 +65,8 @@ private:
     void pollFrontier();
     void pollLease();
     void refreshNames();
+    // Daemons named by whoever started them, agents by their cards, this console's own daemon.
+    QHash<QString, QString> knownNames() const;
     void refreshHealth();
     void forceRelease(int shard, quint64 revision);
 

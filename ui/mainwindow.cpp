@@ -634,7 +634,7 @@ void MainWindow::openProvisionDialog()
         m_statusBar->showMessage(tr("Connect to a space first."), 5000);
         return;
     }
-    ProvisionDialog dialog(*m_session->access(), this);
+    ProvisionDialog dialog(*m_session->access(), {}, this);
     bool changed = false;
     connect(&dialog, &ProvisionDialog::provisioned, this, [&changed] { changed = true; });
     connect(&dialog, &ProvisionDialog::inspected, this,
@@ -682,26 +682,13 @@ void MainWindow::createSpace()
                                  .arg(name));
         return;
     }
-    if (!access->mayProvision(name)) {
-        QMessageBox::warning(
-            this, tr("New space"),
-            tr("The %1 credential may not create the space %2.")
-                .arg(access->credentialName(access->credentialFor(space::Use::SpaceSetup)), name));
-        return;
-    }
-    m_statusBar->showMessage(tr("Creating space %1…").arg(name));
-    access->provisioner(name)
-        ->provision(space::SpaceProvisioner::DefaultDeliveryClass::Live)
-        .then(this, [this, name](const space::ProvisionResult &result) {
-            m_statusBar->clearMessage();
-            if (!result.ok()) {
-                QMessageBox::warning(
-                    this, tr("New space"),
-                    tr("The space %1 could not be created: %2").arg(name, result.error.describe()));
-                return;
-            }
-            switchSpace(name);
-        });
+    // The same dialog as for completing a space: what exists (an existing name is compared,
+    // never overwritten), the default delivery class, and Provision, refused with the reason
+    // when the credential may not.
+    ProvisionDialog dialog(*access, name, this);
+    dialog.exec();
+    if (dialog.isComplete())
+        switchSpace(name);
 }
 
 void MainWindow::disconnectSession()

@@ -17,14 +17,15 @@ using space::StreamPresence;
 using State = space::StreamPresence::State;
 using DefaultClass = space::SpaceProvisioner::DefaultDeliveryClass;
 
-ProvisionDialog::ProvisionDialog(const space::SpaceAccess &access, QWidget *parent)
+ProvisionDialog::ProvisionDialog(const space::SpaceAccess &access, const QString &space,
+                                 QWidget *parent)
     : QDialog(parent)
-    , m_provisioner(access.provisioner())
-    , m_mayProvision(access.mayProvision())
+    , m_provisioner(access.provisioner(space))
+    , m_mayProvision(access.mayProvision(space))
     , m_credential(access.credentialName(access.credentialFor(space::Use::SpaceSetup)))
 {
     setObjectName(QStringLiteral("provisionDialog"));
-    setWindowTitle(tr("Provision space %1").arg(access.space()));
+    setWindowTitle(tr("Provision space %1").arg(space.isEmpty() ? access.space() : space));
     auto *intro = new QLabel(tr("A Cotal space needs five message streams and seven buckets, "
                                 "with the configs every Cotal tool expects. Missing ones are "
                                 "created; existing ones are compared and never changed."),

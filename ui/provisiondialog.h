@@ -25,8 +25,11 @@ class ProvisionDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ProvisionDialog)
 
 public:
-    // `access` must be ready and outlive the dialog.
-    explicit ProvisionDialog(const space::SpaceAccess &access, QWidget *parent = nullptr);
+    // `access` must be ready and outlive the dialog. `space`: another space of the server to
+    // create (empty: the connection's own).
+    explicit ProvisionDialog(const space::SpaceAccess &access, const QString &space = {},
+                             QWidget *parent = nullptr);
+    bool isComplete() const { return !m_inventory.streams.isEmpty() && m_inventory.complete(); }
 
     // The text the state column shows for one stream.
     static QString stateText(const space::StreamPresence &stream);

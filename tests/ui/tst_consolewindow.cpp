@@ -17,6 +17,7 @@
 #include "ui/mainwindow.h"
 #include "ui/mentionedit.h"
 #include "ui/messageview.h"
+#include "ui/provisiondialog.h"
 #include "ui/rostermodel.h"
 #include "ui/spaceoverviewpage.h"
 
@@ -564,8 +565,20 @@ void tst_ConsoleWindow::spacesAreListedCreatedAndEnteredFromTheOverview()
                                  kWaitMs);
         auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
         dialog->setTextValue(fresh);
+        // Then the provisioning dialog for the new space: Provision, wait, close.
+        QTimer::singleShot(0, this, [&] {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget()), kWaitMs);
+            auto *provision =
+                qobject_cast<ui::ProvisionDialog *>(QApplication::activeModalWidget());
+            auto *button = provision->findChild<QPushButton *>(QStringLiteral("provisionButton"));
+            QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), kWaitMs);
+            QTest::mouseClick(button, Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(provision->isComplete(), kWaitMs);
+            provision->reject();
+            named = true;
+        });
         dialog->accept();
-        named = true;
     });
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("newSpace")), Qt::LeftButton);
     QVERIFY(named);

@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -120,8 +121,9 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
              qPrintable(window.consoleStatusBar()->currentMessage()));
 }
 
-// Every tab and page of the demo at 1280×800, then with a long text in every label (error
-// texts, long names): the window never needs to be wider or taller than the screen.
+// Every tab and page of the demo at 1920×1080 and 1280×800, light and dark, then with a long text
+// in every label (error texts, long names): the window never needs to be wider or taller than the
+// screen.
 void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
 {
     QTemporaryDir state;
@@ -134,7 +136,7 @@ void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
     windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
     windowOptions.secretService = QStringLiteral("cotal-console-demotest");
     ui::MainWindow window(windowOptions);
-    const QSize screen(1280, 800);
+    QSize screen(1280, 800);
     window.resize(screen);
     window.show();
     QSignalSpy ready(&mesh, &local::LocalMesh::ready);
@@ -183,13 +185,33 @@ void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
         QStringLiteral("actionDeliveryLease"),  QStringLiteral("actionMembershipTimelines"),
         QStringLiteral("actionDeliveryHealth"), QStringLiteral("actionOverview"),
         QStringLiteral("actionConnections"),    QStringLiteral("actionEnterSpace")};
-    for (const QString &name : pages) {
-        auto *action = window.findChild<QAction *>(name);
-        QVERIFY2(action, qPrintable(name));
-        action->trigger();
-        QTest::qWait(200);
-        fits(name);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    const QPalette light = QApplication::palette();
+    for (const QSize size : {QSize(1920, 1080), QSize(1280, 800)}) {
+        for (const bool inDark : {false, true}) {
+            QApplication::setPalette(inDark ? dark : light);
+            screen = size;
+            window.resize(screen);
+            for (const QString &name : pages) {
+                auto *action = window.findChild<QAction *>(name);
+                QVERIFY2(action, qPrintable(name));
+                action->trigger();
+                QTest::qWait(100);
+                fits(QStringLiteral("%1×%2 %3, %4")
+                         .arg(size.width())
+                         .arg(size.height())
+                         .arg(inDark ? QStringLiteral("dark") : QStringLiteral("light"), name));
+            }
+        }
     }
+    QApplication::setPalette(light);
 
     // Long texts in every label that takes them from outside (wrapped or eliding ones; the
     // others hold titles and counts), and a whole refused subject, nkey and all, where errors
