@@ -165,6 +165,15 @@ public:
         view->open().then(q, [this, current](const nats::NatsError &error) {
             if (current != epoch)
                 return;
+            if (error.kind == nats::NatsErrorKind::NotFound)
+                return abortStart(
+                    makeError(DeliveryErrorKind::Bind,
+                              QStringLiteral("the space \"%1\" is not provisioned (%2): create "
+                                             "its streams and buckets first, e.g. with "
+                                             "cotal-console's \"Provision this space\" and a "
+                                             "provisioner credential")
+                                  .arg(options.space, error.describe())),
+                    false);
             if (error.isError())
                 return abortStart(makeError(DeliveryErrorKind::Bind,
                                             QStringLiteral("cannot read the space's registries: %1")

@@ -140,6 +140,7 @@ private slots:
     void initTestCase();
 
     void openModeIsLabelled();
+    void unprovisionedSpaceIsRefusedWithTheRemedy();
     void leaseIsReadyWhileRunningAndReleasedOnStop();
     void secondDaemonIsRefusedAndNamesTheHolder();
 
@@ -194,6 +195,17 @@ void tst_DeliveryDaemon::openModeIsLabelled()
     QTRY_VERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const QList<QVariant> &args) {
         return args.at(1).toString().contains(QLatin1String("demo: no broker-enforced ACLs"));
     }));
+}
+
+// A space nobody provisioned: refused with what to do, not a bare "stream not found".
+void tst_DeliveryDaemon::unprovisionedSpaceIsRefusedWithTheRemedy()
+{
+    Daemon daemon(m_server.url(), newSpace());
+    const delivery::DeliveryError error = daemon.start();
+    QCOMPARE(error.kind, delivery::DeliveryErrorKind::Bind);
+    QVERIFY2(error.message.contains(u"is not provisioned") &&
+                 error.message.contains(u"Provision this space"),
+             qPrintable(error.message));
 }
 
 void tst_DeliveryDaemon::leaseIsReadyWhileRunningAndReleasedOnStop()
