@@ -42,11 +42,10 @@ QStringList validPatterns(const QStringList &patterns)
 
 } // namespace
 
-AclEditController::AclEditController(space::AclRegistry *registry, nats::KeyValue bucket,
-                                     AclAuditLog *audit, QObject *parent)
+AclEditController::AclEditController(space::AclRegistry *registry, AclAuditLog *audit,
+                                     QObject *parent)
     : QObject(parent)
     , m_registry(registry)
-    , m_bucket(std::move(bucket))
     , m_audit(audit)
 {}
 
@@ -296,11 +295,12 @@ QFuture<AclCommitResult> AclEditController::undoLast()
         });
 }
 
-QFuture<nats::KvHistoryResult> AclEditController::history() const
+QFuture<space::AclHistory> AclEditController::history() const
 {
-    if (!m_loaded)
-        return QtFuture::makeReadyFuture(nats::KvHistoryResult{});
-    return m_historyBucket.value_or(m_bucket).history(m_owner);
+    space::AclRegistry *source = m_historySource ? m_historySource.data() : m_registry.data();
+    if (!m_loaded || !source)
+        return QtFuture::makeReadyFuture(space::AclHistory{});
+    return source->history(m_owner);
 }
 
 QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
@@ -331,10 +331,10 @@ QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
     };
 
     if (!after) {
-        return m_bucket.remove(owner, revision)
+        return m_registry->deleteOnRevision(owner, revision)
             .then(this,
-                  [this, owner, audit](const nats::KvResult &removed) {
-                      if (removed.error.kind == nats::NatsErrorKind::RevisionConflict) {
+                  [this, owner, audit](const space::AclDeletion &removed) {
+                      if (removed.error.kind == space::SpaceErrorKind::RevisionConflict) {
                           // Nothing to re-apply: the admin sees the stored record and decides
                           // again.
                           return m_registry->read(owner).then(
@@ -356,12 +356,12 @@ QFuture<AclCommitResult> AclEditController::writeOn(const QString &owner,
                               Outcome::Failed,
                               removed.error.describe(),
                               {},
-                              removed.error.kind == nats::NatsErrorKind::PermissionDenied});
+                              removed.error.kind == space::SpaceErrorKind::PermissionDenied});
                       }
-                      const AclAuditEntry entry = audit(removed.entry.revision);
+                      const AclAuditEntry entry = audit(removed.revision);
                       space::AclLookup gone;
                       gone.absence = space::AclLookup::Absence::Deleted;
-                      gone.revision = removed.entry.revision;
+                      gone.revision = removed.revision;
                       setBase(owner, gone);
                       emit committed(entry);
                       return QtFuture::makeReadyFuture(

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/nats/keyvalue.h"
 #include "core/space/aclregistry.h"
 #include "ui/aclauditlog.h"
 
@@ -68,8 +67,7 @@ class AclEditController final : public QObject
     Q_DISABLE_COPY_MOVE(AclEditController)
 
 public:
-    AclEditController(space::AclRegistry *registry, nats::KeyValue bucket, AclAuditLog *audit,
-                      QObject *parent = nullptr);
+    AclEditController(space::AclRegistry *registry, AclAuditLog *audit, QObject *parent = nullptr);
 
     // Reads the owner's record fresh; the draft becomes its list (empty when there is none).
     QFuture<space::AclLookup> load(const QString &owner);
@@ -121,10 +119,10 @@ public:
     QFuture<AclCommitResult> undoLast();
 
     // Every stored revision of the loaded owner's key, as far as the bucket keeps them.
-    QFuture<nats::KvHistoryResult> history() const;
-    // Reads history through another credential than the writes (one that may create a
-    // consumer on the bucket, which the provisioner may not).
-    void setHistoryBucket(nats::KeyValue bucket) { m_historyBucket = std::move(bucket); }
+    QFuture<space::AclHistory> history() const;
+    // Reads history through another registry than the writes (one whose credential may create
+    // a consumer on the bucket, which the provisioner may not).
+    void setHistorySource(space::AclRegistry *registry) { m_historySource = registry; }
 
 signals:
     void loaded();
@@ -140,8 +138,7 @@ private:
     void setBusy(bool busy);
 
     QPointer<space::AclRegistry> m_registry;
-    nats::KeyValue m_bucket;
-    std::optional<nats::KeyValue> m_historyBucket;
+    QPointer<space::AclRegistry> m_historySource;
     QPointer<AclAuditLog> m_audit;
     QString m_owner;
     space::AclLookup m_base;

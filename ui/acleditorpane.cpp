@@ -1,6 +1,5 @@
 #include "ui/acleditorpane.h"
 
-#include "core/nats/keyvalue.h"
 #include "core/space/aclregistry.h"
 #include "core/wire/aclrecord.h"
 #include "core/wire/names.h"
@@ -280,20 +279,20 @@ void AclEditorPane::attach(const space::SpaceAccess &access)
 {
     detach();
     using space::Use;
-    const std::optional<nats::JetStream> reader = access.jetStreamFor(Use::AclRead);
-    const std::optional<nats::JetStream> writer = access.jetStreamFor(Use::AclWrite);
-    if (!reader || !writer)
+    std::unique_ptr<space::AclRegistry> reader = access.aclRegistry(Use::AclRead);
+    if (!reader)
         return;
     const QString bucketName = wire::aclBucket(access.space());
-    const nats::KeyValue readBucket(*reader, bucketName);
-    const nats::KeyValue writeBucket(*writer, bucketName);
-    m_registry = new space::AclRegistry(readBucket, {}, this);
+    m_registry = reader.release();
+    m_registry->setParent(this);
     // One registry when one credential does both; else writes get their own.
     space::AclRegistry *writes = m_registry;
-    if (access.credentialFor(Use::AclRead) != access.credentialFor(Use::AclWrite))
-        writes = m_writer = new space::AclRegistry(writeBucket, {}, this);
-    m_controller = new AclEditController(writes, writeBucket, m_audit, this);
-    m_controller->setHistoryBucket(readBucket);
+    if (access.credentialFor(Use::AclRead) != access.credentialFor(Use::AclWrite)) {
+        writes = m_writer = access.aclRegistry(Use::AclWrite).release();
+        m_writer->setParent(this);
+    }
+    m_controller = new AclEditController(writes, m_audit, this);
+    m_controller->setHistorySource(m_registry);
     m_bulk = new AclBulkEditor(writes, m_audit, this);
     const QString readerName = access.credentialName(access.credentialFor(Use::AclRead));
     m_writeHint = access.has(space::Credential::Provisioner)
@@ -614,21 +613,23 @@ void AclEditorPane::refreshHistory()
     if (!m_controller || !m_controller->isLoaded())
         return;
     const QString owner = m_controller->owner();
-    m_controller->history().then(this, [this, owner](const nats::KvHistoryResult &history) {
+    m_controller->history().then(this, [this, owner](const space::AclHistory &history) {
         if (!m_controller || m_controller->owner() != owner)
             return;
         m_history->setRowCount(int(history.entries.size()));
         // Newest first.
         for (qsizetype i = 0; i < history.entries.size(); ++i) {
-            const nats::KvEntry &entry = history.entries.at(history.entries.size() - 1 - i);
+            const space::AclHistoryEntry &entry =
+                history.entries.at(history.entries.size() - 1 - i);
             QString operation = tr("put");
             QString revision;
             QString updated;
             QString reads;
-            if (!entry.isLive()) {
-                operation = entry.operation == nats::KvEntry::Operation::Delete ? tr("delete")
-                                                                                : tr("purge");
-            } else if (const auto record = wire::decodeAclRecord(entry.value)) {
+            if (entry.operation != space::AclHistoryEntry::Operation::Put) {
+                operation = entry.operation == space::AclHistoryEntry::Operation::Delete
+                                ? tr("delete")
+                                : tr("purge");
+            } else if (const std::optional<wire::AclRecord> &record = entry.record) {
                 revision = record->revision ? QString::number(*record->revision) : QString();
                 updated = record->updatedAt
                               ? QDateTime::fromMSecsSinceEpoch(qint64(*record->updatedAt))

@@ -92,12 +92,9 @@ void ChannelsPane::showConfig()
     if (row < 0)
         return;
     // A registry for fresh reads and the CAS write only; no watch is started.
-    std::optional<space::ChannelRegistry> registry;
-    const std::optional<nats::JetStream> js =
-        m_session ? m_session->access()->jetStreamFor(space::Use::ChannelWrite) : std::nullopt;
-    if (js)
-        registry.emplace(nats::KeyValue(*js, wire::channelsBucket(m_session->options().space)));
-    ChannelConfigDialog dialog(*m_model->row(row), registry ? &*registry : nullptr, this);
+    const std::unique_ptr<space::ChannelRegistry> registry =
+        m_session ? m_session->access()->channelRegistry() : nullptr;
+    ChannelConfigDialog dialog(*m_model->row(row), registry.get(), this);
     if (dialog.exec() == QDialog::Accepted)
         emit refreshRequested();
 }

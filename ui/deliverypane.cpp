@@ -94,7 +94,7 @@ DeliveryPane::~DeliveryPane()
     // its own host.
     m_leaseModel->setSource(nullptr);
     m_timelineModel->setSource(nullptr);
-    m_feedModel->watch(std::nullopt);
+    m_feedModel->watch(nullptr);
 }
 
 void DeliveryPane::showPage(Page page)
@@ -106,9 +106,7 @@ void DeliveryPane::attach()
 {
     detach();
     const space::SpaceAccess *access = m_session->access();
-    const std::optional<nats::JetStream> view = access->jetStream(space::Credential::View);
-    const std::optional<nats::JetStream> state = access->jetStreamFor(space::Use::DeliveryState);
-    if (!view || !state)
+    if (!access->isReady())
         return;
     const QString space = access->space();
     ++m_attachGeneration;
@@ -117,11 +115,11 @@ void DeliveryPane::attach()
     const space::Credential stateCredential = access->credentialFor(Use::DeliveryState);
     const QString leaseBucket = wire::deliveryBucket(space);
     if (access->mayWatch(stateCredential, leaseBucket)) {
-        m_lease = std::make_unique<space::DeliveryLease>(nats::KeyValue(*state, leaseBucket));
+        m_lease = access->deliveryLease();
         m_leaseModel->setSource(m_lease.get());
         m_lease->start();
     } else if (access->mayGet(stateCredential, leaseBucket)) {
-        m_lease = std::make_unique<space::DeliveryLease>(nats::KeyValue(*state, leaseBucket));
+        m_lease = access->deliveryLease();
         m_leasePolled = true;
         pollLease();
     } else {
@@ -129,7 +127,7 @@ void DeliveryPane::attach()
     }
     const QString membersBucket = wire::membersBucket(space);
     if (access->mayWatch(stateCredential, membersBucket)) {
-        m_members = std::make_unique<space::MemberRegistry>(nats::KeyValue(*state, membersBucket));
+        m_members = access->memberRegistry();
         m_timelineModel->setSource(m_members.get());
         m_timelines->view()->setEmptyText({});
         m_members->start();
@@ -138,10 +136,10 @@ void DeliveryPane::attach()
             tr("Cannot read the durable memberships: %1.")
                 .arg(access->deniedRead(Use::DeliveryState, membersBucket)));
     }
-    m_stats.emplace(*view, space);
+    m_stats = access->channelStats();
     const QString feedBucket = wire::membershipBucket(space);
     if (access->mayWatch(space::Credential::View, feedBucket))
-        m_feedModel->watch(nats::KeyValue(*view, feedBucket));
+        m_feedModel->watch(access->membershipFeed());
     else
         m_feedModel->setUnreadable(
             tr("the %1 credential may not read %2")
@@ -177,7 +175,7 @@ void DeliveryPane::detach()
     m_daemon->setOptions(std::nullopt);
     m_leaseModel->setSource(nullptr);
     m_timelineModel->setSource(nullptr);
-    m_feedModel->watch(std::nullopt);
+    m_feedModel->watch(nullptr);
     m_timelines->view()->setEmptyText({});
     m_inspector->setResponderDetail(ResponderStatus::Unknown, {});
     m_lease.reset();

@@ -77,9 +77,9 @@ QVariant MembershipFeedModel::headerData(int section, Qt::Orientation orientatio
     return {};
 }
 
-void MembershipFeedModel::watch(std::optional<nats::KeyValue> bucket)
+void MembershipFeedModel::watch(std::unique_ptr<space::MembershipFeedReader> reader)
 {
-    m_watcher.reset();
+    m_reader.reset();
     m_timer.stop();
     m_error.clear();
     if (!m_rows.empty()) {
@@ -89,19 +89,20 @@ void MembershipFeedModel::watch(std::optional<nats::KeyValue> bucket)
     }
     m_heartbeat.reset();
     checkFreshness();
-    if (!bucket)
+    if (!reader)
         return;
-    m_watcher = std::make_unique<nats::KvWatcher>(*bucket);
-    connect(m_watcher.get(), &nats::KvWatcher::entries, this, &MembershipFeedModel::applyEntries);
-    connect(m_watcher.get(), &nats::KvWatcher::failed, this,
-            [this](const nats::NatsError &error) { m_error = error.describe(); });
-    m_watcher->start();
+    m_reader = std::move(reader);
+    connect(m_reader.get(), &space::MembershipFeedReader::updated, this,
+            &MembershipFeedModel::apply);
+    connect(m_reader.get(), &space::MembershipFeedReader::failed, this,
+            [this](const space::SpaceError &error) { m_error = error.describe(); });
+    m_reader->start();
     m_timer.start();
 }
 
 void MembershipFeedModel::setUnreadable(const QString &reason)
 {
-    watch(std::nullopt);
+    watch(nullptr);
     m_error = reason;
     checkFreshness();
 }
@@ -112,31 +113,17 @@ void MembershipFeedModel::setClock(std::function<qint64()> clock)
     checkFreshness();
 }
 
-void MembershipFeedModel::applyEntries(const QList<nats::KvEntry> &batch)
+void MembershipFeedModel::apply(const space::MembershipFeedBatch &batch)
 {
-    for (const nats::KvEntry &entry : batch) {
-        if (entry.key == wire::kMembershipFeedKey) {
-            if (!entry.isLive()) {
-                m_heartbeat.reset();
-                continue;
-            }
-            auto decoded = wire::decodeMembershipFeedHeartbeat(entry.value);
-            if (decoded)
-                m_heartbeat = std::move(decoded).value();
-            continue;
-        }
+    if (batch.heartbeatChanged)
+        m_heartbeat = batch.heartbeat;
+    for (const space::MembershipFeedUpdate &update : batch.memberships) {
         const auto it =
-            std::lower_bound(m_rows.begin(), m_rows.end(), entry.key,
+            std::lower_bound(m_rows.begin(), m_rows.end(), update.agent,
                              [](const Row &row, const QString &key) { return row.agent < key; });
         const int at = int(it - m_rows.begin());
-        const bool exists = it != m_rows.end() && it->agent == entry.key;
-        std::optional<wire::ChannelMembership> record;
-        if (entry.isLive()) {
-            auto decoded = wire::decodeChannelMembership(entry.value);
-            if (decoded)
-                record = std::move(decoded).value();
-        }
-        if (!record) {
+        const bool exists = it != m_rows.end() && it->agent == update.agent;
+        if (!update.membership) {
             // Pruned by the feed (or garbled, which the feed itself rewrites): not a member row.
             if (exists) {
                 beginRemoveRows({}, at, at);
@@ -146,11 +133,11 @@ void MembershipFeedModel::applyEntries(const QList<nats::KvEntry> &batch)
             continue;
         }
         if (exists) {
-            it->membership = std::move(*record);
+            it->membership = *update.membership;
             emit dataChanged(index(at, 0), index(at, ColumnCount - 1));
         } else {
             beginInsertRows({}, at, at);
-            m_rows.insert(it, Row{entry.key, std::move(*record)});
+            m_rows.insert(it, Row{update.agent, *update.membership});
             endInsertRows();
         }
     }

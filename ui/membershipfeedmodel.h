@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/nats/keyvalue.h"
+#include "core/space/membershipfeedreader.h"
 #include "core/wire/membershipfeed.h"
 
 #include <QAbstractTableModel>
@@ -57,10 +57,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // Watches the bucket; a null bucket stops and clears.
-    void watch(std::optional<nats::KeyValue> bucket);
-    // One watched entry (what the watch feeds).
-    void applyEntries(const QList<nats::KvEntry> &batch);
+    // Shows what `reader` reads (the model starts and owns it); null stops and clears.
+    void watch(std::unique_ptr<space::MembershipFeedReader> reader);
+    // One decoded batch (what the reader feeds).
+    void apply(const space::MembershipFeedBatch &batch);
     void setClock(std::function<qint64()> clock);
 
     Freshness freshness() const;
@@ -83,7 +83,7 @@ private:
 
     void checkFreshness();
 
-    std::unique_ptr<nats::KvWatcher> m_watcher;
+    std::unique_ptr<space::MembershipFeedReader> m_reader;
     std::vector<Row> m_rows; // sorted by agent id
     std::optional<wire::MembershipFeedHeartbeat> m_heartbeat;
     std::function<qint64()> m_clock;

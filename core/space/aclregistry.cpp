@@ -205,6 +205,40 @@ QFuture<SpaceError> AclRegistry::remove(const QString &owner) const
         [](const nats::KvResult &purged) { return SpaceError::fromNats(purged.error); });
 }
 
+QFuture<AclDeletion> AclRegistry::deleteOnRevision(const QString &owner, quint64 kvRevision) const
+{
+    if (const auto invalid = invalidOwner(owner))
+        return QtFuture::makeReadyFuture(AclDeletion{0, *invalid});
+    return m_bucket.remove(owner, kvRevision)
+        .then(m_bucket.jetStream().connection(), [](const nats::KvResult &removed) {
+            return AclDeletion{removed.entry.revision, SpaceError::fromNats(removed.error)};
+        });
+}
+
+QFuture<AclHistory> AclRegistry::history(const QString &owner) const
+{
+    if (const auto invalid = invalidOwner(owner))
+        return QtFuture::makeReadyFuture(AclHistory{{}, *invalid});
+    return m_bucket.history(owner).then(
+        m_bucket.jetStream().connection(), [](const nats::KvHistoryResult &kept) {
+            AclHistory history;
+            history.error = SpaceError::fromNats(kept.error);
+            for (const nats::KvEntry &entry : kept.entries) {
+                AclHistoryEntry revision;
+                revision.revision = entry.revision;
+                if (!entry.isLive()) {
+                    revision.operation = entry.operation == nats::KvEntry::Operation::Delete
+                                             ? AclHistoryEntry::Operation::Delete
+                                             : AclHistoryEntry::Operation::Purge;
+                } else if (auto record = wire::decodeAclRecord(entry.value)) {
+                    revision.record = std::move(record).value();
+                }
+                history.entries.append(std::move(revision));
+            }
+            return history;
+        });
+}
+
 QFuture<AclListing> AclRegistry::listAll() const
 {
     QObject *context = m_bucket.jetStream().connection();

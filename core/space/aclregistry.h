@@ -54,6 +54,34 @@ struct AclListing
     bool ok() const { return !error.isError(); }
 };
 
+struct AclDeletion
+{
+    quint64 revision = 0; // the delete marker's KV revision
+    SpaceError error;     // RevisionConflict: the record moved on since it was read
+    bool ok() const { return !error.isError(); }
+};
+
+// One revision of an owner's key, oldest first in AclHistory.
+struct AclHistoryEntry
+{
+    enum class Operation
+    {
+        Put,
+        Delete,
+        Purge,
+    };
+    quint64 revision = 0;
+    Operation operation = Operation::Put;
+    std::optional<wire::AclRecord> record; // a Put that decodes
+};
+
+struct AclHistory
+{
+    QList<AclHistoryEntry> entries; // oldest first
+    SpaceError error;
+    bool ok() const { return !error.isError(); }
+};
+
 // The read-ACL registry: reads, the reference's commit loop, the admin editor's strict
 // compare-and-set, purge, and a watch-fed cache. Lives on its connection's thread.
 class AclRegistry final : public QObject
@@ -82,6 +110,11 @@ public:
 
     // Removal = KV purge, distinct from writing [] (storage.md §5.4).
     QFuture<SpaceError> remove(const QString &owner) const;
+    // The admin editor's delete: a delete marker that lands only if the key is still at
+    // `kvRevision`, so a record changed meanwhile is never removed unseen.
+    QFuture<AclDeletion> deleteOnRevision(const QString &owner, quint64 kvRevision) const;
+    // Every revision the bucket keeps of `owner`'s key.
+    QFuture<AclHistory> history(const QString &owner) const;
 
     // Every owner in the bucket, read now (one key listing plus a get per key).
     QFuture<AclListing> listAll() const;

@@ -1,5 +1,7 @@
 #include "core/space/spaceaccess.h"
 
+#include "core/wire/names.h"
+
 #include <QCoreApplication>
 
 namespace cotal::space {
@@ -121,6 +123,54 @@ wire::Grants SpaceAccess::grants(Credential credential) const
 {
     const auto it = m_links.find(credential);
     return it == m_links.end() ? wire::Grants::unrestricted() : it->second.grants;
+}
+
+namespace {
+
+template<typename Registry>
+std::unique_ptr<Registry> registryOn(const std::optional<nats::JetStream> &js,
+                                     const QString &bucket)
+{
+    return js ? std::make_unique<Registry>(nats::KeyValue(*js, bucket)) : nullptr;
+}
+
+} // namespace
+
+std::unique_ptr<AclRegistry> SpaceAccess::aclRegistry(Use use) const
+{
+    return registryOn<AclRegistry>(jetStreamFor(use), wire::aclBucket(m_space));
+}
+
+std::unique_ptr<ChannelRegistry> SpaceAccess::channelRegistry() const
+{
+    return registryOn<ChannelRegistry>(jetStreamFor(Use::ChannelWrite),
+                                       wire::channelsBucket(m_space));
+}
+
+std::unique_ptr<DeliveryLease> SpaceAccess::deliveryLease() const
+{
+    return registryOn<DeliveryLease>(jetStreamFor(Use::DeliveryState),
+                                     wire::deliveryBucket(m_space));
+}
+
+std::unique_ptr<MemberRegistry> SpaceAccess::memberRegistry() const
+{
+    return registryOn<MemberRegistry>(jetStreamFor(Use::DeliveryState),
+                                      wire::membersBucket(m_space));
+}
+
+std::unique_ptr<MembershipFeedReader> SpaceAccess::membershipFeed() const
+{
+    return registryOn<MembershipFeedReader>(jetStream(Credential::View),
+                                            wire::membershipBucket(m_space));
+}
+
+std::optional<ChannelStats> SpaceAccess::channelStats() const
+{
+    const std::optional<nats::JetStream> js = jetStream(Credential::View);
+    if (!js)
+        return std::nullopt;
+    return ChannelStats(*js, m_space);
 }
 
 std::optional<SpaceProvisioner> SpaceAccess::provisioner(const QString &space) const

@@ -3,6 +3,12 @@
 #include "core/nats/connectionoptions.h"
 #include "core/nats/jetstream.h"
 #include "core/nats/natsconnection.h"
+#include "core/space/aclregistry.h"
+#include "core/space/channelregistry.h"
+#include "core/space/channelstats.h"
+#include "core/space/deliverylease.h"
+#include "core/space/memberregistry.h"
+#include "core/space/membershipfeedreader.h"
 #include "core/space/spacedirectory.h"
 #include "core/space/spaceprovisioner.h"
 #include "core/wire/grants.h"
@@ -81,6 +87,15 @@ public:
     bool mayWatch(Credential credential, const QString &bucket) const;
     // Whether it may read single keys (the delivery profile may get the lease, not watch it).
     bool mayGet(Credential credential, const QString &bucket) const;
+    // The space's registries and readers, each over the credential that serves its use; null
+    // before ready(). Panes build nothing on a connection of their own.
+    std::unique_ptr<AclRegistry> aclRegistry(Use use) const;      // AclRead or AclWrite
+    std::unique_ptr<ChannelRegistry> channelRegistry() const;     // ChannelWrite
+    std::unique_ptr<DeliveryLease> deliveryLease() const;         // DeliveryState
+    std::unique_ptr<MemberRegistry> memberRegistry() const;       // DeliveryState
+    std::unique_ptr<MembershipFeedReader> membershipFeed() const; // the view credential
+    std::optional<ChannelStats> channelStats() const;             // the view credential
+
     // A provisioner for `space` (default: this one) over the credential of Use::SpaceSetup,
     // once ready.
     std::optional<SpaceProvisioner> provisioner(const QString &space = {}) const;

@@ -41,7 +41,7 @@ struct Editor
             return error;
         const nats::KeyValue bucket(kit.jetStream(), wire::aclBucket(kit.space()));
         registry = std::make_unique<space::AclRegistry>(bucket);
-        controller = std::make_unique<ui::AclEditController>(registry.get(), bucket, &audit);
+        controller = std::make_unique<ui::AclEditController>(registry.get(), &audit);
         return {};
     }
 

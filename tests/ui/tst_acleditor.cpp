@@ -129,8 +129,7 @@ void tst_AclEditor::init()
     VERIFY_NATS_OK(created);
     m_registry = std::make_unique<space::AclRegistry>(*m_bucket);
     m_audit = std::make_unique<ui::AclAuditLog>(QString());
-    m_controller =
-        std::make_unique<ui::AclEditController>(m_registry.get(), *m_bucket, m_audit.get());
+    m_controller = std::make_unique<ui::AclEditController>(m_registry.get(), m_audit.get());
     m_access = std::make_unique<space::SpaceAccess>();
     space::SpaceCredentials open;
     open.view.options.servers = {m_server.server().url()};
@@ -582,7 +581,7 @@ void tst_AclEditor::recordsKeepTheReferenceFormat()
     // …and what the editor writes is the reference's record: revision = previous + 1 and
     // updatedAt in epoch ms, keys in the reference's order.
     space::AclRegistry pinned(*m_bucket, [] { return kFixtureTime + 1000; });
-    ui::AclEditController editor(&pinned, *m_bucket, m_audit.get());
+    ui::AclEditController editor(&pinned, m_audit.get());
     AWAIT(loaded, editor.load(kBob));
     editor.removePattern(2);
     AWAIT(committed, editor.commit());

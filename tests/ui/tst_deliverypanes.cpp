@@ -452,16 +452,17 @@ void tst_DeliveryPanes::feedFreshnessFollowsHeartbeat()
     bob.live = {QStringLiteral("team")};
     bob.durable = {QStringLiteral("team")};
     bob.observedAt = 99000;
-    model.applyEntries({entry(QStringLiteral("bob"), wire::encodeChannelMembership(bob)),
-                        entry(wire::kMembershipFeedKey.toString(),
-                              wire::encodeMembershipFeedHeartbeat({99000, 1}))});
+    model.apply(space::MembershipFeedReader::decode(
+        {entry(QStringLiteral("bob"), wire::encodeChannelMembership(bob)),
+         entry(wire::kMembershipFeedKey.toString(),
+               wire::encodeMembershipFeedHeartbeat({99000, 1}))}));
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.freshness(), ui::MembershipFeedModel::Freshness::Live);
     QCOMPARE(model.membership(QStringLiteral("bob"))->durable, bob.durable);
 
     now = 99000 + ui::MembershipFeedModel::kStaleAfterMs + 1;
     QCOMPARE(model.freshness(), ui::MembershipFeedModel::Freshness::Stale);
-    model.applyEntries({entry(QStringLiteral("bob"), {}, false)});
+    model.apply(space::MembershipFeedReader::decode({entry(QStringLiteral("bob"), {}, false)}));
     QCOMPARE(model.rowCount(), 0);
 }
 
