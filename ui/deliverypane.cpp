@@ -303,6 +303,12 @@ void DeliveryPane::forceRelease(int shard, quint64 revision)
             if (!error.isError()) {
                 m_inspector->setActionResult(
                     tr("lease.%1 released at revision %2.").arg(shard).arg(revision));
+                // Read back as a known change: a polled lease that vanishes would otherwise
+                // read as expired (its holder gone quiet) rather than released.
+                lease->read(shard).then(this, [this, lease](const space::LeaseState &state) {
+                    if (m_lease.get() == lease)
+                        m_leaseModel->applyRead(state);
+                });
                 return;
             }
             if (error.kind == space::SpaceErrorKind::RevisionConflict) {

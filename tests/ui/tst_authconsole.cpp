@@ -1,6 +1,8 @@
 #include "core/delivery/deliveryhost.h"
 #include "core/endpoint/endpointhost.h"
 #include "core/nats/keyvalue.h"
+#include "core/nats/natsconnection.h"
+#include "core/space/deliverylease.h"
 #include "core/wire/names.h"
 #include "tests/integration/endpointtestsupport.h"
 #include "tests/support/authmesh.h"
@@ -16,6 +18,7 @@
 #include "ui/daemonpane.h"
 #include "ui/deliverypane.h"
 #include "ui/feedpane.h"
+#include "ui/leaseinspector.h"
 #include "ui/leasemodel.h"
 #include "ui/mainwindow.h"
 #include "ui/mentionedit.h"
@@ -33,10 +36,12 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
@@ -107,6 +112,7 @@ private slots:
     void idleConsolesCauseNoPermissionViolations();
     void provisionerCompletesAnEmptySpace();
     void aCredentialThatMayNotWritePresenceStaysInvisible();
+    void deliveryCredentialForceReleasesAWedgedLease();
 
 private:
     // Triggers "New connection…" and runs `fill` on the dialog once it is shown (it is modal).
@@ -561,6 +567,74 @@ void tst_AuthConsole::aCredentialThatMayNotWritePresenceStaysInvisible()
     QVERIFY2(page->note().contains(u"admin credential may not list"), qPrintable(page->note()));
     QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("newSpace"))->isEnabled());
     QCOMPARE(violationsBy(*m_server, authmesh::kAdmin) - before, 0);
+}
+
+// A daemon that took the lease and died before it was ready: the admin, with the delivery
+// credential, force-releases it from the inspector and starts the in-process daemon.
+void tst_AuthConsole::deliveryCredentialForceReleasesAWedgedLease()
+{
+    nats::NatsConnection ghost;
+    nats::ConnectionOptions options;
+    options.servers = {m_server->url()};
+    options.credsFile = authmesh::creds(QStringLiteral("delivery"));
+    options.inboxId = authmesh::kDelivery;
+    const nats::NatsError opened = await(ghost.open(options));
+    QVERIFY2(!opened.isError(), qPrintable(opened.describe()));
+    space::DeliveryLease lease(
+        nats::KeyValue(nats::JetStream(&ghost), wire::deliveryBucket(authmesh::kSpace)));
+    const space::LeaseWrite taken = await(lease.acquire(QStringLiteral("crashed-daemon")));
+    QVERIFY2(taken.ok(), qPrintable(taken.error.describe()));
+
+    profile::ConnectionProfile roles = credsProfile(QStringLiteral("admin"));
+    roles.deliveryCredsFile = authmesh::creds(QStringLiteral("delivery"));
+    const int adminBefore = violationsBy(*m_server, authmesh::kAdmin);
+    const int deliveryBefore = violationsBy(*m_server, authmesh::kDelivery);
+    ui::MainWindow *window = openWindow(QStringLiteral("force-release"));
+    window->connectProfile(roles, {});
+    ui::LeaseModel *leases = window->deliveryPane()->leaseModel();
+    QTRY_VERIFY_WITH_TIMEOUT(leases->rowOfShard(0) >= 0 &&
+                                 leases->status(leases->rowOfShard(0)) ==
+                                     ui::LeaseModel::LeaseStatus::ClaimedNotReady,
+                             kWaitMs);
+    auto *start = window->deliveryPane()->daemonPane()->findChild<QPushButton *>(
+        QStringLiteral("startDaemonButton"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->deliveryPane()->daemonPane()->isRunning(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window->deliveryPane()->daemonPane()->findChild<QPlainTextEdit *>()->toPlainText().contains(
+            u"lease is held by crashed-daemon"),
+        kWaitMs);
+
+    ui::LeaseInspector *inspector = window->deliveryPane()->leaseInspector();
+    inspector->table()->selectRow(leases->rowOfShard(0));
+    auto *release = inspector->findChild<QPushButton *>(QStringLiteral("forceReleaseButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(release->isEnabled(), kWaitMs);
+    bool confirmed = false;
+    QTimer::singleShot(0, this, [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()),
+                                 kWaitMs);
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box->text().contains(u"crashed-daemon"));
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        confirmed = true;
+    });
+    QTest::mouseClick(release, Qt::LeftButton);
+    QVERIFY(confirmed);
+    QTRY_COMPARE_WITH_TIMEOUT(leases->status(leases->rowOfShard(0)),
+                              ui::LeaseModel::LeaseStatus::Absent, kWaitMs);
+
+    // Now the in-process daemon starts with the delivery credential and holds the lease.
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), kWaitMs);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        leases->status(leases->rowOfShard(0)) == ui::LeaseModel::LeaseStatus::Ready &&
+            leases->index(leases->rowOfShard(0), 0).data(ui::LeaseModel::HolderIdRole).toString() ==
+                window->deliveryPane()->daemonPane()->daemonId(),
+        kWaitMs);
+    QCOMPARE(violationsBy(*m_server, authmesh::kAdmin) - adminBefore, 0);
+    QCOMPARE(violationsBy(*m_server, authmesh::kDelivery) - deliveryBefore, 0);
+    window->deliveryPane()->daemonPane()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(start->isEnabled(), kWaitMs);
 }
 
 QTEST_MAIN(tst_AuthConsole)
