@@ -9,16 +9,16 @@ namespace cotal::nats {
 // them in the OS keychain.
 struct ConnectionOptions
 {
-    QStringList servers;   // nats:// or tls:// URLs
-    QString name;          // client connection name shown in server monitoring
+    QStringList servers; // nats:// or tls:// URLs
+    QString name;        // client connection name shown in server monitoring
     // The instance id; the inbox prefix becomes "_INBOX_<id>" before any request (wire.md §10).
     QString inboxId;
 
     QString token;
     QString user;
     QString password;
-    QString credsFile;     // chained creds file (JWT + seed)
-    QByteArray credsText;  // the same, held in memory (from the keychain); wins over credsFile
+    QString credsFile;    // chained creds file (JWT + seed)
+    QByteArray credsText; // the same, held in memory (from the keychain); wins over credsFile
     QString nkeySeedFile;
 
     bool tlsRequired = false;
@@ -27,8 +27,13 @@ struct ConnectionOptions
     QString tlsKeyFile;
 
     int connectTimeoutMs = 5000;
-    int reconnectWaitMs = 1000;      // first back-off step; doubled up to maxReconnectWaitMs
+    int reconnectWaitMs = 1000; // first back-off step; doubled up to maxReconnectWaitMs
     int maxReconnectWaitMs = 30000;
+    // A broker that stops answering (frozen, a dead link) is declared lost after this many
+    // unanswered PINGs sent this far apart, then reconnected to. cnats' own default (2 min,
+    // 2 out) would keep a frozen broker "connected" for minutes.
+    int pingIntervalMs = 2000;
+    int maxPingsOut = 2;
     bool retryOnFailedConnect = false;
 };
 

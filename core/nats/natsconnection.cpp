@@ -386,6 +386,8 @@ NatsError configure(natsOptions *opts, const ConnectionOptions &options, Bridge 
         return error;
 
     natsOptions_SetTimeout(opts, options.connectTimeoutMs);
+    natsOptions_SetPingInterval(opts, options.pingIntervalMs);
+    natsOptions_SetMaxPingsOut(opts, options.maxPingsOut);
     natsOptions_SetAllowReconnect(opts, true);
     natsOptions_SetMaxReconnect(opts, -1);
     natsOptions_SetCustomReconnectDelay(opts, reconnectDelay, bridge);
