@@ -7,6 +7,7 @@
 #include "tests/integration/endpointtestsupport.h"
 #include "tests/support/authmesh.h"
 #include "tests/support/natsserverprocess.h"
+#include "tests/ui/windowtestsupport.h"
 #include "ui/aclconflictdialog.h"
 #include "ui/acleditcontroller.h"
 #include "ui/acleditorpane.h"
@@ -50,19 +51,13 @@
 #include <memory>
 
 using namespace cotal;
+using testing::await;
 namespace authmesh = testing::authmesh;
 using AuthKind = profile::ConnectionProfile::AuthKind;
 
 namespace {
 
 constexpr int kWaitMs = 30000;
-
-template<typename T> T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, kWaitMs) || future.resultCount() == 0)
-        return T{};
-    return future.result();
-}
 
 // Every text the window shows a user: labels, buttons and every cell of every view.
 QStringList shownTexts(const QWidget *window)

@@ -2,6 +2,7 @@
 #include "core/profile/profilestore.h"
 #include "core/profile/secretstore.h"
 #include "tests/support/natsserverprocess.h"
+#include "tests/ui/windowtestsupport.h"
 #include "ui/agentdetailpane.h"
 #include "ui/channelsmodel.h"
 #include "ui/commandpalette.h"
@@ -42,30 +43,13 @@
 #include <memory>
 
 using namespace cotal;
+using testing::await;
+using testing::feedContains;
 
 namespace {
 
 constexpr int kWaitMs = 30000;
 constexpr int kHeartbeatMs = 2000;
-
-template<typename T> T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, kWaitMs) || future.resultCount() == 0)
-        return T{};
-    return future.result();
-}
-
-bool feedContains(const QAbstractItemModel *model, const QString &text)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, ui::FeedModel::Text)
-                .data(ui::FeedModel::RawRole)
-                .toString()
-                .contains(text))
-            return true;
-    }
-    return false;
-}
 
 int rosterStatus(const ui::RosterModel *model, const QString &id)
 {

@@ -28,7 +28,45 @@
 using namespace cotal;
 
 namespace {
+
 constexpr int kWaitMs = 30000;
+
+local::LocalMesh::Options meshOptions(const QTemporaryDir &state)
+{
+    local::LocalMesh::Options options;
+    options.stateDir = state.path();
+    options.agentCount = 3;
+    options.agentPaceMs = 500;
+    return options;
+}
+
+ui::MainWindow::Options windowOptions(const QTemporaryDir &state)
+{
+    ui::MainWindow::Options options;
+    options.settingsFile = state.filePath(QStringLiteral("console.ini"));
+    options.secretService = QStringLiteral("cotal-console-demotest");
+    return options;
+}
+
+// The operator-mode demo mesh and a console window (destroyed first) to enter it with.
+struct Demo
+{
+    QTemporaryDir state;
+    local::LocalMesh mesh{meshOptions(state)};
+    ui::MainWindow window{windowOptions(state)};
+
+    // Starts the mesh and waits for it; the reason when it did not come up.
+    QString start()
+    {
+        QSignalSpy ready(&mesh, &local::LocalMesh::ready);
+        QSignalSpy failed(&mesh, &local::LocalMesh::failed);
+        mesh.start();
+        if (!QTest::qWaitFor([&] { return !ready.isEmpty() || !failed.isEmpty(); }, 60000))
+            return QStringLiteral("the demo mesh did not come up in time");
+        return failed.isEmpty() ? QString() : failed.value(0).value(0).toString();
+    }
+};
+
 } // namespace
 
 class tst_DemoWindow : public QObject
@@ -42,23 +80,12 @@ private slots:
 
 void tst_DemoWindow::demoComesUpInOperatorMode()
 {
-    QTemporaryDir state;
-    local::LocalMesh::Options meshOptions;
-    meshOptions.stateDir = state.path();
-    meshOptions.agentCount = 3;
-    meshOptions.agentPaceMs = 500;
-    local::LocalMesh mesh(meshOptions);
-    ui::MainWindow::Options windowOptions;
-    windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
-    windowOptions.secretService = QStringLiteral("cotal-console-demotest");
-    ui::MainWindow window(windowOptions);
+    Demo demo;
+    ui::MainWindow &window = demo.window;
+    local::LocalMesh &mesh = demo.mesh;
     window.show();
-
-    QSignalSpy ready(&mesh, &local::LocalMesh::ready);
-    QSignalSpy failed(&mesh, &local::LocalMesh::failed);
-    mesh.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 60000);
-    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    const QString failed = demo.start();
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
     window.enterDemo(mesh);
 
     ui::ConsoleSession *session = window.session();
@@ -126,23 +153,14 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
 // screen.
 void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
 {
-    QTemporaryDir state;
-    local::LocalMesh::Options meshOptions;
-    meshOptions.stateDir = state.path();
-    meshOptions.agentCount = 3;
-    meshOptions.agentPaceMs = 500;
-    local::LocalMesh mesh(meshOptions);
-    ui::MainWindow::Options windowOptions;
-    windowOptions.settingsFile = state.filePath(QStringLiteral("console.ini"));
-    windowOptions.secretService = QStringLiteral("cotal-console-demotest");
-    ui::MainWindow window(windowOptions);
+    Demo demo;
+    ui::MainWindow &window = demo.window;
     QSize screen(1280, 800);
     window.resize(screen);
     window.show();
-    QSignalSpy ready(&mesh, &local::LocalMesh::ready);
-    mesh.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 60000);
-    window.enterDemo(mesh);
+    const QString failed = demo.start();
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    window.enterDemo(demo.mesh);
     QTRY_VERIFY_WITH_TIMEOUT(window.session()->access()->isReady(), kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(window.rosterModel()->rowCount(), 3, kWaitMs);
 

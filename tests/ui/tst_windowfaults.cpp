@@ -5,6 +5,7 @@
 
 #include "core/endpoint/endpointhost.h"
 #include "tests/support/natsserverprocess.h"
+#include "tests/ui/windowtestsupport.h"
 #include "ui/composebar.h"
 #include "ui/consolesession.h"
 #include "ui/consolestatusbar.h"
@@ -22,31 +23,14 @@
 #include <memory>
 
 using namespace cotal;
+using testing::await;
+using testing::feedContains;
 
 namespace {
 
 constexpr int kWaitMs = 30000;
 // A frozen broker answers nothing: long enough for pings and the JetStream timeout to run out.
 constexpr int kFreezeMs = 8000;
-
-template<typename T> T await(const QFuture<T> &future)
-{
-    if (!QTest::qWaitFor([&] { return future.isFinished(); }, kWaitMs) || future.resultCount() == 0)
-        return T{};
-    return future.result();
-}
-
-bool feedContains(const ui::FeedModel *model, const QString &text)
-{
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, ui::FeedModel::Text)
-                .data(ui::FeedModel::RawRole)
-                .toString()
-                .contains(text))
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 
