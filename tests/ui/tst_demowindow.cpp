@@ -18,11 +18,13 @@
 #include "ui/rostermodel.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QLabel>
 #include <QPalette>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace cotal;
@@ -148,9 +150,9 @@ void tst_DemoWindow::demoComesUpInOperatorMode()
              qPrintable(window.consoleStatusBar()->currentMessage()));
 }
 
-// Every tab and page of the demo at 1920×1080 and 1280×800, light and dark, then with a long text
-// in every label (error texts, long names): the window never needs to be wider or taller than the
-// screen.
+// Every tab and page of the demo at 1920×1080 and 1280×800, light and dark, every action (and
+// the dialog it opens), then a long text in every label (error texts, long names): the window
+// never needs to be wider or taller than the screen.
 void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
 {
     Demo demo;
@@ -230,6 +232,44 @@ void tst_DemoWindow::walkthroughKeepsEveryPaneOnScreen()
         }
     }
     QApplication::setPalette(light);
+
+    // Every action of the window, as a user would trigger it; a dialog one opens must fit the
+    // screen too, and is then closed. Quit and Disconnect would end the walkthrough.
+    QTimer closer;
+    QString dialogTooLarge;
+    int dialogs = 0;
+    connect(&closer, &QTimer::timeout, &window, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal)
+            return;
+        const QSize needed = modal->minimumSizeHint().expandedTo(modal->minimumSize());
+        if (needed.width() > screen.width() || needed.height() > screen.height())
+            dialogTooLarge = QStringLiteral("%1 needs %2×%3")
+                                 .arg(modal->windowTitle())
+                                 .arg(needed.width())
+                                 .arg(needed.height());
+        ++dialogs;
+        if (auto *dialog = qobject_cast<QDialog *>(modal))
+            dialog->reject();
+        else
+            modal->close();
+    });
+    closer.start(50);
+    for (QAction *action : window.allActions()) {
+        const QString name = action->objectName();
+        if (name == u"actionQuit" || name == u"actionDisconnect")
+            continue;
+        action->trigger();
+        QTest::qWait(50);
+        QVERIFY2(dialogTooLarge.isEmpty(),
+                 qPrintable(name + QStringLiteral(": ") + dialogTooLarge));
+        fits(QStringLiteral("action ") + (name.isEmpty() ? action->text() : name));
+    }
+    closer.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activeModalWidget(), kWaitMs);
+    // Command palette, anomalies, new connection, join link, provisioning, feed capacity, about.
+    QVERIFY2(dialogs >= 7, qPrintable(QString::number(dialogs)));
+    window.findChild<QAction *>(QStringLiteral("actionEnterSpace"))->trigger();
 
     // Long texts in every label that takes them from outside (wrapped or eliding ones; the
     // others hold titles and counts), and a whole refused subject, nkey and all, where errors
