@@ -106,7 +106,12 @@ void DeliveryPane::attach()
 {
     detach();
     const space::SpaceAccess *access = m_session->access();
-    if (!access->isReady())
+    std::unique_ptr<space::DeliveryLease> lease = access->deliveryLease();
+    std::unique_ptr<space::MemberRegistry> members = access->memberRegistry();
+    std::optional<space::ChannelStats> stats = access->channelStats();
+    // A connection of this space that did not come up was reported by the session: nothing
+    // here can be read through it.
+    if (!lease || !members || !stats)
         return;
     const QString space = access->space();
     ++m_attachGeneration;
@@ -115,11 +120,11 @@ void DeliveryPane::attach()
     const space::Credential stateCredential = access->credentialFor(Use::DeliveryState);
     const QString leaseBucket = wire::deliveryBucket(space);
     if (access->mayWatch(stateCredential, leaseBucket)) {
-        m_lease = access->deliveryLease();
+        m_lease = std::move(lease);
         m_leaseModel->setSource(m_lease.get());
         m_lease->start();
     } else if (access->mayGet(stateCredential, leaseBucket)) {
-        m_lease = access->deliveryLease();
+        m_lease = std::move(lease);
         m_leasePolled = true;
         pollLease();
     } else {
@@ -127,7 +132,7 @@ void DeliveryPane::attach()
     }
     const QString membersBucket = wire::membersBucket(space);
     if (access->mayWatch(stateCredential, membersBucket)) {
-        m_members = access->memberRegistry();
+        m_members = std::move(members);
         m_timelineModel->setSource(m_members.get());
         m_timelines->view()->setEmptyText({});
         m_members->start();
@@ -136,7 +141,7 @@ void DeliveryPane::attach()
             tr("Cannot read the durable memberships: %1.")
                 .arg(access->deniedRead(Use::DeliveryState, membersBucket)));
     }
-    m_stats = access->channelStats();
+    m_stats = std::move(stats);
     const QString feedBucket = wire::membershipBucket(space);
     if (access->mayWatch(space::Credential::View, feedBucket))
         m_feedModel->watch(access->membershipFeed());
