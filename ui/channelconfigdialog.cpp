@@ -113,6 +113,13 @@ void ChannelConfigDialog::load()
             return;
         }
         showStored(fresh.config);
+        if (!fresh.config) {
+            // A new entry starts from what the channel gets today: `=defaults`, read just now.
+            m_replay->setChecked(fresh.policy.replay);
+            m_replayWindow->setText(fresh.policy.replayWindow.value_or(QString()));
+            m_deliveryClass->setCurrentIndex(
+                m_deliveryClass->findData(int(fresh.policy.deliveryClass)));
+        }
     });
 }
 

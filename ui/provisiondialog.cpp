@@ -1,6 +1,8 @@
 #include "ui/provisiondialog.h"
 
 #include "core/space/spaceaccess.h"
+#include "core/wire/names.h"
+#include "ui/spacechannelsbox.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -10,8 +12,35 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cotal::ui {
+
+namespace {
+
+SpaceChannelsBox *channelsBoxFor(const space::SpaceAccess &access, const QString &space,
+                                 QWidget *parent)
+{
+    const QString bucket = wire::channelsBucket(space.isEmpty() ? access.space() : space);
+    const QString writer = access.credentialName(access.credentialFor(space::Use::ChannelWrite));
+    SpaceChannelsBox::Source write;
+    if (!access.isReady())
+        write.denied = ProvisionDialog::tr("not connected to the space");
+    else if (!access.mayWriteChannels(space))
+        write.denied = ProvisionDialog::tr("the %1 credential may not write %2 — add a "
+                                           "provisioner credential to this connection")
+                           .arg(writer, bucket);
+    else
+        write.registry = access.channelRegistry(space);
+    SpaceChannelsBox::Source list{access.channelListing(space), {}};
+    if (!list.registry) {
+        list.denied = ProvisionDialog::tr("the %1 credential may not read %2")
+                          .arg(access.credentialName(space::Credential::View), bucket);
+    }
+    return new SpaceChannelsBox(std::move(write), std::move(list), parent);
+}
+
+} // namespace
 
 using space::StreamPresence;
 using State = space::StreamPresence::State;
@@ -23,6 +52,8 @@ ProvisionDialog::ProvisionDialog(const space::SpaceAccess &access, const QString
     , m_provisioner(access.provisioner(space))
     , m_mayProvision(access.mayProvision(space))
     , m_credential(access.credentialName(access.credentialFor(space::Use::SpaceSetup)))
+    , m_channelsStream(QStringLiteral("KV_") +
+                       wire::channelsBucket(space.isEmpty() ? access.space() : space))
 {
     setObjectName(QStringLiteral("provisionDialog"));
     setWindowTitle(tr("Provision space %1").arg(space.isEmpty() ? access.space() : space));
@@ -71,8 +102,10 @@ ProvisionDialog::ProvisionDialog(const space::SpaceAccess &access, const QString
     layout->addLayout(form);
     layout->addWidget(m_reason);
     layout->addWidget(m_result);
+    m_channels = channelsBoxFor(access, space, this);
+    layout->addWidget(m_channels, 1);
     layout->addWidget(buttons);
-    resize(640, 480);
+    resize(640, 640);
     setBusy(false);
     inspect();
 }
@@ -132,6 +165,11 @@ void ProvisionDialog::showInventory(const space::SpaceInventory &inventory)
         auto *item = new QTreeWidgetItem(m_streams, {stream.stream, stateText(stream)});
         item->setToolTip(1, item->text(1));
     }
+    const auto channels = std::find_if(
+        inventory.streams.cbegin(), inventory.streams.cend(),
+        [this](const StreamPresence &stream) { return stream.stream == m_channelsStream; });
+    m_channels->setAvailable(channels != inventory.streams.cend() &&
+                             channels->state != State::Missing);
     setBusy(false);
 }
 

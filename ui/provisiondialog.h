@@ -16,9 +16,12 @@ class SpaceAccess;
 
 namespace cotal::ui {
 
+class SpaceChannelsBox;
+
 // "Provision this space": lists the space's 12 streams and buckets as the server has them and
 // creates the missing ones, through the credential that may (the provisioner in auth mode, the
-// session's own in the open mesh). Existing streams are compared, never changed.
+// session's own in the open mesh). Existing streams are compared, never changed. Once the
+// channel registry exists, the space's channels are listed and configured here too.
 class ProvisionDialog final : public QDialog
 {
     Q_OBJECT
@@ -30,6 +33,7 @@ public:
     explicit ProvisionDialog(const space::SpaceAccess &access, const QString &space = {},
                              QWidget *parent = nullptr);
     bool isComplete() const { return !m_inventory.streams.isEmpty() && m_inventory.complete(); }
+    SpaceChannelsBox *channels() const { return m_channels; }
 
     // The text the state column shows for one stream.
     static QString stateText(const space::StreamPresence &stream);
@@ -53,7 +57,9 @@ private:
     QString m_credential;
     bool m_busy = false;
     space::SpaceInventory m_inventory;
+    QString m_channelsStream; // KV_cotal_channels_<S>
     QTreeWidget *m_streams;
+    SpaceChannelsBox *m_channels;
     QComboBox *m_defaultClass;
     QLabel *m_reason;
     QLabel *m_result;

@@ -141,10 +141,30 @@ std::unique_ptr<AclRegistry> SpaceAccess::aclRegistry(Use use) const
     return registryOn<AclRegistry>(jetStreamFor(use), wire::aclBucket(m_space));
 }
 
-std::unique_ptr<ChannelRegistry> SpaceAccess::channelRegistry() const
+std::unique_ptr<ChannelRegistry> SpaceAccess::channelRegistry(const QString &space) const
 {
     return registryOn<ChannelRegistry>(jetStreamFor(Use::ChannelWrite),
-                                       wire::channelsBucket(m_space));
+                                       wire::channelsBucket(space.isEmpty() ? m_space : space));
+}
+
+bool SpaceAccess::mayWriteChannels(const QString &space) const
+{
+    const QString bucket = wire::channelsBucket(space.isEmpty() ? m_space : space);
+    // Channel names are free, so a grant scoped to some keys does not count: any key must do.
+    return grants(credentialFor(Use::ChannelWrite))
+        .mayPublish(QStringLiteral("$KV.%1.any-channel").arg(bucket));
+}
+
+std::unique_ptr<ChannelRegistry> SpaceAccess::channelListing(const QString &space) const
+{
+    // The provisioner may write and get channel entries but not watch them; admin and observer
+    // may watch.
+    const QString bucket = wire::channelsBucket(space.isEmpty() ? m_space : space);
+    for (const Credential credential : {credentialFor(Use::ChannelWrite), Credential::View}) {
+        if (mayWatch(credential, bucket))
+            return registryOn<ChannelRegistry>(jetStream(credential), bucket);
+    }
+    return nullptr;
 }
 
 std::unique_ptr<DeliveryLease> SpaceAccess::deliveryLease() const

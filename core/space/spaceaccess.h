@@ -89,8 +89,9 @@ public:
     bool mayGet(Credential credential, const QString &bucket) const;
     // The space's registries and readers, each over the credential that serves its use; null
     // before ready(). Panes build nothing on a connection of their own.
-    std::unique_ptr<AclRegistry> aclRegistry(Use use) const;      // AclRead or AclWrite
-    std::unique_ptr<ChannelRegistry> channelRegistry() const;     // ChannelWrite
+    std::unique_ptr<AclRegistry> aclRegistry(Use use) const; // AclRead or AclWrite
+    // ChannelWrite; `space` default: this one (New space… configures another space's channels).
+    std::unique_ptr<ChannelRegistry> channelRegistry(const QString &space = {}) const;
     std::unique_ptr<DeliveryLease> deliveryLease() const;         // DeliveryState
     std::unique_ptr<MemberRegistry> memberRegistry() const;       // DeliveryState
     std::unique_ptr<MembershipFeedReader> membershipFeed() const; // the view credential
@@ -105,6 +106,11 @@ public:
     // (the open mesh; no reference profile may).
     std::optional<SpaceDirectory> directory() const;
     bool mayListSpaces() const;
+    // Whether the ChannelWrite credential may write `space`'s channel entries.
+    bool mayWriteChannels(const QString &space = {}) const;
+    // A registry that lists `space`'s channels (a watch): over the ChannelWrite credential when
+    // it may watch the bucket, else over the view credential when that may; null when neither.
+    std::unique_ptr<ChannelRegistry> channelListing(const QString &space = {}) const;
     // Whether the Use::SpaceSetup credential may provision spaces other than this one.
     bool mayCreateSpaces() const;
 

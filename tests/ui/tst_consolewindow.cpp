@@ -4,6 +4,7 @@
 #include "tests/support/natsserverprocess.h"
 #include "tests/ui/windowtestsupport.h"
 #include "ui/agentdetailpane.h"
+#include "ui/channelconfigdialog.h"
 #include "ui/channelsmodel.h"
 #include "ui/commandpalette.h"
 #include "ui/composebar.h"
@@ -20,6 +21,7 @@
 #include "ui/messageview.h"
 #include "ui/provisiondialog.h"
 #include "ui/rostermodel.h"
+#include "ui/spacechannelsbox.h"
 #include "ui/spaceoverviewpage.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +33,8 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -50,6 +54,55 @@ namespace {
 
 constexpr int kWaitMs = 30000;
 constexpr int kHeartbeatMs = 2000;
+
+// In the provisioning dialog's channel box: a bad name is refused with the reason and opens
+// nothing; a good one opens the channel config dialog, whose compare-and-set create is listed.
+void configureChannelIn(ui::ProvisionDialog *provision)
+{
+    ui::SpaceChannelsBox *box = provision->channels();
+    auto *name = box->findChild<QLineEdit *>(QStringLiteral("spaceChannelName"));
+    auto *configure = box->findChild<QPushButton *>(QStringLiteral("spaceChannelConfigure"));
+    auto *note = box->findChild<QLabel *>(QStringLiteral("spaceChannelsNote"));
+    QTRY_VERIFY_WITH_TIMEOUT(name->isEnabled(), kWaitMs);
+    QTest::keyClicks(name, QStringLiteral("bad name"));
+    QTest::mouseClick(configure, Qt::LeftButton);
+    QVERIFY2(note->text().contains(QStringLiteral("cannot name a channel")),
+             qPrintable(note->text()));
+    QCOMPARE(QApplication::activeModalWidget(), provision);
+
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("builds"));
+    bool saved = false;
+    QTimer::singleShot(0, box, [&saved] {
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qobject_cast<ui::ChannelConfigDialog *>(QApplication::activeModalWidget()), kWaitMs);
+        auto *dialog = qobject_cast<ui::ChannelConfigDialog *>(QApplication::activeModalWidget());
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->isLoaded(), kWaitMs);
+        QCOMPARE(dialog->loadedRevision(), quint64(0));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("channelDescription")),
+                         QStringLiteral("CI results"));
+        QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("channelInstructions")),
+                         QStringLiteral("Post one line per build."));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("channelReplayWindow")),
+                         QStringLiteral("2h"));
+        auto *deliveryClass =
+            dialog->findChild<QComboBox *>(QStringLiteral("channelDeliveryClass"));
+        deliveryClass->setCurrentIndex(deliveryClass->findText(QStringLiteral("live")));
+        auto *save = dialog->findChild<QPushButton *>(QStringLiteral("channelConfigSave"));
+        QVERIFY(save->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWaitMs);
+        saved = dialog->result() == QDialog::Accepted;
+    });
+    QTest::mouseClick(configure, Qt::LeftButton);
+    QVERIFY(saved);
+    QTRY_COMPARE_WITH_TIMEOUT(box->listedChannels(), QStringList{QStringLiteral("builds")},
+                              kWaitMs);
+    auto *list = box->findChild<QListWidget *>(QStringLiteral("spaceChannelList"));
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, kWaitMs);
+    QCOMPARE(list->item(0)->text(), QStringLiteral("#builds — live, replay 2h"));
+    QCOMPARE(list->item(0)->toolTip(), QStringLiteral("CI results"));
+}
 
 int rosterStatus(const ui::RosterModel *model, const QString &id)
 {
@@ -559,6 +612,7 @@ void tst_ConsoleWindow::spacesAreListedCreatedAndEnteredFromTheOverview()
             QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), kWaitMs);
             QTest::mouseClick(button, Qt::LeftButton);
             QTRY_VERIFY_WITH_TIMEOUT(provision->isComplete(), kWaitMs);
+            configureChannelIn(provision);
             provision->reject();
             named = true;
         });
