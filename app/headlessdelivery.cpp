@@ -174,8 +174,19 @@ int runHeadless(int argc, char *argv[])
         QStringLiteral("shard"),
         QCoreApplication::translate("headless", "This daemon's shard (only 0 is supported)."),
         QStringLiteral("K"), QStringLiteral("0"));
+    const QCommandLineOption feedObserver(
+        QStringLiteral("membership-observer-creds"),
+        QCoreApplication::translate("headless",
+                                    "The membership feed's system-account credentials (with "
+                                    "--membership-rw-creds: the daemon writes the feed)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption feedWriter(
+        QStringLiteral("membership-rw-creds"),
+        QCoreApplication::translate("headless",
+                                    "The membership feed's data-account writer credentials."),
+        QStringLiteral("FILE"));
     parser.addOptions({headless, deliver, space, server, creds, user, tlsCa, tlsCert, tlsKey,
-                       connectWait, shards, shard});
+                       connectWait, shards, shard, feedObserver, feedWriter});
 
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
@@ -229,6 +240,25 @@ int runHeadless(int argc, char *argv[])
     options.connection.tlsCaFile = parser.value(tlsCa);
     options.connection.tlsCertFile = parser.value(tlsCert);
     options.connection.tlsKeyFile = parser.value(tlsKey);
+
+    if (parser.isSet(feedObserver) != parser.isSet(feedWriter)) {
+        logLine(QStringLiteral("the membership feed needs both --membership-observer-creds and "
+                               "--membership-rw-creds"));
+        return kExitUsage;
+    }
+    if (parser.isSet(feedObserver)) {
+        delivery::MembershipFeedOptions feed;
+        feed.observer = options.connection;
+        feed.observer.credsFile = parser.value(feedObserver);
+        feed.writer = options.connection;
+        feed.writer.credsFile = parser.value(feedWriter);
+        for (nats::ConnectionOptions *connection : {&feed.observer, &feed.writer}) {
+            connection->token.clear();
+            connection->user.clear();
+            connection->password.clear();
+        }
+        options.membership = feed;
+    }
 
     delivery::DeliveryHost host(options);
     delivery::DeliveryDaemon *daemon = host.daemon();

@@ -2,7 +2,9 @@
 
 #include "core/delivery/controlservice.h"
 #include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/daemoncredentials.h"
 #include "core/delivery/fanoutwriter.h"
+#include "core/delivery/membershipfeedwriter.h"
 #include "core/delivery/spaceview_p.h"
 #include "core/delivery/trustedreader.h"
 #include "core/nats/keyvalue.h"
@@ -64,17 +66,7 @@ public:
             id = QUuid::createUuid().toString(QUuid::WithoutBraces);
             return std::nullopt;
         }
-        QByteArray text = options.connection.credsText;
-        if (text.isEmpty()) {
-            QFile file(options.connection.credsFile);
-            if (!file.open(QIODevice::ReadOnly))
-                return makeError(DeliveryErrorKind::InvalidOptions,
-                                 QStringLiteral("cannot read the credentials %1")
-                                     .arg(options.connection.credsFile));
-            text = file.readAll();
-        }
-        const auto creds = wire::parseCreds(text);
-        text.fill('\0');
+        const auto creds = readUserCreds(options.connection);
         if (!creds)
             return makeError(DeliveryErrorKind::InvalidOptions,
                              QStringLiteral("unusable credentials: %1").arg(creds.error().detail));
@@ -258,7 +250,33 @@ public:
                                                 ? QString()
                                                 : QStringLiteral(" (%1)").arg(openModeLabel())));
                 finishStart({});
+                startMembershipFeed();
             });
+    }
+
+    // delivery.md §9: the feed runs beside delivery while this daemon holds the lease, on its
+    // own two credentials; its failures only log.
+    void startMembershipFeed()
+    {
+        if (!options.membership) {
+            log(LogLevel::Info, QStringLiteral("membership feed off: no membership credentials"));
+            return;
+        }
+        feedWriter = std::make_unique<MembershipFeedWriter>(options.space, *options.membership);
+        QObject::connect(feedWriter.get(), &MembershipFeedWriter::logged, q,
+                         [this](LogLevel level, const QString &text) { log(level, text); });
+        const quint64 current = epoch;
+        feedWriter->start().then(q, [this, current](const nats::NatsError &error) {
+            if (current != epoch)
+                return;
+            if (error.isError()) {
+                log(LogLevel::Warning,
+                    QStringLiteral("membership feed off: %1").arg(error.describe()));
+                feedWriter.reset();
+                return;
+            }
+            log(LogLevel::Info, QStringLiteral("membership feed on"));
+        });
     }
 
     // Every 15 s a CAS update; a lost compare-and-set means another holder took over.
@@ -390,6 +408,7 @@ public:
         renewTimer->stop();
         metricsTimer->stop();
         sampling = false;
+        feedWriter.reset();
         if (control)
             control->stop();
         if (fanout)
@@ -441,6 +460,7 @@ public:
     std::unique_ptr<TrustedReader> reader;
     std::unique_ptr<ControlService> control;
     std::unique_ptr<space::DeliveryLease> lease;
+    std::unique_ptr<MembershipFeedWriter> feedWriter;
 
     bool holdsLease = false;
     quint64 leaseRevision = 0;

@@ -202,6 +202,10 @@ bool LocalMesh::mintTrustChain(const QString &meshDir, QString *error)
         return false;
     m_provisionerCreds = m_trust->mint(trust::UserProfile::Provisioner, m_options.space).credsText;
     m_deliveryCreds = m_trust->mint(trust::UserProfile::Delivery, m_options.space).credsText;
+    m_membershipObserverCreds =
+        m_trust->mint(trust::UserProfile::MembershipObserver, m_options.space).credsText;
+    m_membershipRwCreds =
+        m_trust->mint(trust::UserProfile::MembershipRw, m_options.space).credsText;
     return writePrivateFile(meshDir + QStringLiteral("/server.conf"),
                             m_trust->serverConfig(meshDir + QStringLiteral("/jetstream")), error);
 }
@@ -325,6 +329,15 @@ void LocalMesh::startDaemon()
     options.connection.name = QStringLiteral("cotal-console-delivery");
     options.connection.credsText = m_deliveryCreds;
     options.space = m_options.space;
+    if (m_options.authMode) {
+        // The daemon keeps the membership feed fresh, as the reference's does after `cotal up`.
+        delivery::MembershipFeedOptions feed;
+        feed.observer.servers = options.connection.servers;
+        feed.observer.credsText = m_membershipObserverCreds;
+        feed.writer.servers = options.connection.servers;
+        feed.writer.credsText = m_membershipRwCreds;
+        options.membership = feed;
+    }
     m_daemon = std::make_unique<delivery::DeliveryHost>(options);
     m_daemon->start().then(this, [this](const delivery::DeliveryError &error) {
         if (error.isError()) {

@@ -94,6 +94,8 @@ private:
     ConsoleCredentials m_consoleCredentials;
     QByteArray m_provisionerCreds; // the mesh's own setup and daemon credentials, in memory
     QByteArray m_deliveryCreds;
+    QByteArray m_membershipObserverCreds; // system account: CONNZ of the data account
+    QByteArray m_membershipRwCreds;
     std::unique_ptr<NatsServerLauncher> m_server;
     std::unique_ptr<nats::NatsConnection> m_admin;
     std::unique_ptr<delivery::DeliveryHost> m_daemon;

@@ -82,6 +82,16 @@ Result<UserCreds> parseCreds(const QByteArray &text)
     creds.subject = sub.toString();
     creds.name = claims.object().value(QStringLiteral("name")).toString();
     creds.grants = Grants::fromClaims(claims.object());
+    // A user signed by an account signing key names its account in nats.issuer_account; one
+    // signed by the account itself has the account as issuer.
+    const QString issuerAccount = claims.object()
+                                      .value(QStringLiteral("nats"))
+                                      .toObject()
+                                      .value(QStringLiteral("issuer_account"))
+                                      .toString();
+    creds.account = issuerAccount.isEmpty()
+                        ? claims.object().value(QStringLiteral("iss")).toString()
+                        : issuerAccount;
     return creds;
 }
 

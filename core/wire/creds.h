@@ -19,6 +19,8 @@ struct UserCreds
     QString subject;
     // JWT `name`; the reference stores the profile there. Empty when absent.
     QString name;
+    // The account the user belongs to: `nats.issuer_account`, else the JWT issuer.
+    QString account;
     // The JWT's `nats.pub` / `nats.sub` permissions.
     Grants grants;
 };

@@ -1,8 +1,10 @@
 // Pieces of the delivery daemon that need no server: the consumer configs it sends (byte for
 // byte the reference's) and the sequence-gap arithmetic behind its loss counters.
 
+#include "core/delivery/connzsweep.h"
 #include "core/delivery/fanoutwriter.h"
 #include "core/delivery/inboxledger.h"
+#include "core/delivery/membershipfeedwriter.h"
 #include "core/delivery/sequencegaps.h"
 #include "core/delivery/trustedreader.h"
 
@@ -58,6 +60,11 @@ private slots:
     void ledgerCountsAnEntryFinishedBeforeItsPubAckOnce();
     void ledgerChargesEarlierEntriesToEveryOwnerUntilFinished();
     void ledgerGivesBackUnstoredAndDuplicateClaims();
+
+    void connzReplyGivesEachUserItsChatChannels();
+    void connzPageHasMoreOnlyWhenFullAndShortOfTheTotal();
+    void connzErrorsAndGarbageAreNotPages();
+    void feedMergeKeepsOpenActivatedMembersAndDropsEmptyAgents();
 };
 
 void tst_DeliveryUnits::fanoutConfigIsTheReferences()
@@ -190,6 +197,84 @@ void tst_DeliveryUnits::ledgerGivesBackUnstoredAndDuplicateClaims()
     ledger.unclaim(bob);         // the publish failed
     ledger.stored(bob, 5, true); // a duplicate names an entry counted before
     QCOMPARE(ledger.unfinished(bob), 0);
+}
+
+// delivery.md §9 step 1: authorized_user keys the live set; only this space's chat
+// subscriptions count, wildcards kept; the writer's own user is noticed.
+void tst_DeliveryUnits::connzReplyGivesEachUserItsChatChannels()
+{
+    const QByteArray reply = R"({"server":{"name":"n1"},"data":{"offset":0,"limit":1024,"total":3,
+        "connections":[
+          {"cid":1,"authorized_user":"UALICE","subscriptions_list":
+            ["cotal.demo.chat.*.general","cotal.demo.chat.*.team.>","_INBOX_UALICE.>",
+             "cotal.other.chat.*.general"]},
+          {"cid":2,"authorized_user":"UWRITER","subscriptions_list":["_INBOX_UWRITER.>"]},
+          {"cid":3,"subscriptions_list":["cotal.demo.chat.*.general"]}]}})";
+    cotal::delivery::ConnzSweepResult result;
+    const auto page = cotal::delivery::applyConnzReply(reply, QStringLiteral("demo"),
+                                                       QStringLiteral("UWRITER"), result);
+    QVERIFY(page);
+    QCOMPARE(page->connections, 3);
+    QVERIFY(!page->hasMore());
+    QCOMPARE(result.replies, 1);
+    QVERIFY(result.sawSelf);
+    QCOMPARE(result.live.value(QStringLiteral("UALICE")),
+             (QSet<QString>{QStringLiteral("general"), QStringLiteral("team.>")}));
+    QVERIFY(result.live.value(QStringLiteral("UWRITER")).isEmpty());
+    QCOMPARE(result.live.size(), 2); // the connection without a user is skipped
+}
+
+void tst_DeliveryUnits::connzPageHasMoreOnlyWhenFullAndShortOfTheTotal()
+{
+    using cotal::delivery::ConnzPage;
+    QVERIFY((ConnzPage{0, 3000, 1024}).hasMore());
+    QVERIFY(!(ConnzPage{2048, 3000, 952}).hasMore());
+    QVERIFY(!(ConnzPage{0, 1024, 1024}).hasMore());
+    QVERIFY(!(ConnzPage{0, 5000, 10}).hasMore());
+}
+
+void tst_DeliveryUnits::connzErrorsAndGarbageAreNotPages()
+{
+    cotal::delivery::ConnzSweepResult result;
+    QString error;
+    QVERIFY(
+        !cotal::delivery::applyConnzReply("not json", QStringLiteral("demo"), {}, result, &error));
+    QVERIFY(error.contains(QLatin1String("not JSON")));
+    QVERIFY(!cotal::delivery::applyConnzReply(R"({"error":{"code":403,"description":"forbidden"}})",
+                                              QStringLiteral("demo"), {}, result, &error));
+    QVERIFY(error.contains(QLatin1String("forbidden")));
+    QCOMPARE(result.replies, 0);
+    QVERIFY(!result.complete());
+}
+
+void tst_DeliveryUnits::feedMergeKeepsOpenActivatedMembersAndDropsEmptyAgents()
+{
+    const auto member = [](const QString &channel, const QString &owner, bool activated,
+                           std::optional<qint64> leaveCursor = {}) {
+        cotal::space::MemberEntry entry;
+        entry.record.channel = channel;
+        entry.record.owner = owner;
+        entry.record.activated = activated;
+        entry.record.leaveCursor = leaveCursor;
+        return entry;
+    };
+    const QList<cotal::space::MemberEntry> members{
+        member(QStringLiteral("ops"), QStringLiteral("UBOB"), true),
+        member(QStringLiteral("general"), QStringLiteral("UBOB"), true),
+        member(QStringLiteral("pending"), QStringLiteral("UBOB"), false),
+        member(QStringLiteral("left"), QStringLiteral("UCAROL"), true, 4),
+    };
+    const QHash<QString, QSet<QString>> live{
+        {QStringLiteral("UALICE"), {QStringLiteral("team.>"), QStringLiteral("general")}},
+        {QStringLiteral("UIDLE"), {}},
+    };
+    const auto merged = cotal::delivery::mergeMembershipFeed(live, members, 42);
+    QCOMPARE(merged.keys(), (QStringList{QStringLiteral("UALICE"), QStringLiteral("UBOB")}));
+    QCOMPARE(merged.value(QStringLiteral("UALICE")).live,
+             (QStringList{QStringLiteral("general"), QStringLiteral("team.>")}));
+    QCOMPARE(merged.value(QStringLiteral("UBOB")).durable,
+             (QStringList{QStringLiteral("general"), QStringLiteral("ops")}));
+    QCOMPARE(merged.value(QStringLiteral("UBOB")).observedAt, 42.0);
 }
 
 QTEST_GUILESS_MAIN(tst_DeliveryUnits)
