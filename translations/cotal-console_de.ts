@@ -188,6 +188,264 @@
     </message>
 </context>
 <context>
+    <name>cotal::ui::AccessModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>ACL</source>
+        <translation>ACL</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>durable</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>verlassen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Online now.</source>
+        <translation>Jetzt online.</translation>
+    </message>
+    <message>
+        <source>Not in the roster; last seen %1.</source>
+        <translation>Nicht in der Teilnehmerliste; zuletzt gesehen %1.</translation>
+    </message>
+    <message>
+        <source>Read ACL: %1 (written %2).</source>
+        <translation>Lese-ACL: %1 (geschrieben %2).</translation>
+    </message>
+    <message>
+        <source>reads nothing</source>
+        <translation>liest nichts</translation>
+    </message>
+    <message>
+        <source>No read ACL record: the delivery daemon defers its durable copies, then drops them.</source>
+        <translation>Kein Lese-ACL-Eintrag: der Zustelldienst stellt seine dauerhaften Kopien zurück und verwirft sie dann.</translation>
+    </message>
+    <message>
+        <source>Its read ACL record does not decode: the delivery daemon treats it as unknown, defers its copies, then drops them.</source>
+        <translation>Sein Lese-ACL-Eintrag ist nicht lesbar: der Zustelldienst behandelt ihn als unbekannt, stellt seine Kopien zurück und verwirft sie dann.</translation>
+    </message>
+    <message>
+        <source>Read ACL: cannot read — %1.</source>
+        <translation>Lese-ACL: nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>%1 on #%2</source>
+        <translation>%1 in #%2</translation>
+    </message>
+    <message>
+        <source>ACL: cannot read — %1.</source>
+        <translation>ACL: nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Covered by its read ACL through &quot;%1&quot;.</source>
+        <translation>Von seiner Lese-ACL über „%1“ abgedeckt.</translation>
+    </message>
+    <message>
+        <source>Not covered by its read ACL.</source>
+        <translation>Nicht von seiner Lese-ACL abgedeckt.</translation>
+    </message>
+    <message>
+        <source>Not covered: it has no usable read ACL record.</source>
+        <translation>Nicht abgedeckt: kein verwendbarer Lese-ACL-Eintrag.</translation>
+    </message>
+    <message>
+        <source>Live: cannot read the membership feed — %1.</source>
+        <translation>Live: der Mitgliedschafts-Feed ist nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Subscribed live now through &quot;%1&quot;.</source>
+        <translation>Jetzt live abonniert über „%1“.</translation>
+    </message>
+    <message>
+        <source>Not subscribed live now.</source>
+        <translation>Derzeit nicht live abonniert.</translation>
+    </message>
+    <message>
+        <source>Durable: cannot read the members bucket — %1.</source>
+        <translation>Dauerhaft: der Mitglieder-Bucket ist nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Durable member since %1 (generation %2, from CHAT sequence %3): gets what it missed.</source>
+        <translation>Dauerhaftes Mitglied seit %1 (Generation %2, ab CHAT-Sequenz %3): erhält, was es verpasst.</translation>
+    </message>
+    <message>
+        <source>Durable member, catch-up pending (generation %1, from CHAT sequence %2).</source>
+        <translation>Dauerhaftes Mitglied, Nachholen ausstehend (Generation %1, ab CHAT-Sequenz %2).</translation>
+    </message>
+    <message>
+        <source>Left the durable membership at CHAT sequence %1 (%2).</source>
+        <translation>Dauerhafte Mitgliedschaft bei CHAT-Sequenz %1 verlassen (%2).</translation>
+    </message>
+    <message>
+        <source>Not a durable member.</source>
+        <translation>Kein dauerhaftes Mitglied.</translation>
+    </message>
+    <message>
+        <source>Drift: it reads this channel live although its ACL does not cover it.</source>
+        <translation>Abweichung: liest diesen Kanal live, obwohl seine ACL ihn nicht abdeckt.</translation>
+    </message>
+    <message>
+        <source>Risk: a durable member its ACL no longer covers — its copies will be dropped.</source>
+        <translation>Risiko: ein dauerhaftes Mitglied, das seine ACL nicht mehr abdeckt — seine Kopien werden verworfen.</translation>
+    </message>
+    <message>
+        <source>agent id</source>
+        <translation>Agenten-ID</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Stale: an ACL record for an agent not seen for more than %1 days.</source>
+        <translation>Veraltet: ein ACL-Eintrag für einen Agenten, der seit mehr als %1 Tagen nicht gesehen wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::AccessPane</name>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>Agenten filtern</translation>
+    </message>
+    <message>
+        <source>Filter roles</source>
+        <translation>Rollen filtern</translation>
+    </message>
+    <message>
+        <source>Filter channels</source>
+        <translation>Kanäle filtern</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Nur &amp;Probleme</translation>
+    </message>
+    <message>
+        <source>Only agents with drift or risk</source>
+        <translation>Nur Agenten mit Abweichung oder Risiko</translation>
+    </message>
+    <message>
+        <source>Agents and the channels they can read</source>
+        <translation>Agenten und die Kanäle, die sie lesen können</translation>
+    </message>
+    <message>
+        <source>ACL · live · durable</source>
+        <translation>ACL · live · dauerhaft</translation>
+    </message>
+    <message>
+        <source>&amp;Edit ACL…</source>
+        <translation>ACL &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected agent&apos;s read ACL</source>
+        <translation>Die Lese-ACL des gewählten Agenten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Opens the ACL editor on this agent; an uncovered channel is pre-filled as the pattern to add</source>
+        <translation>Öffnet den ACL-Editor für diesen Agenten; ein nicht abgedeckter Kanal ist als hinzuzufügendes Muster vorbelegt</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the access view as CSV</source>
+        <translation>Die Zugriffsansicht als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Export &amp;picture…</source>
+        <translation>&amp;Bild exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the access view as a PNG picture</source>
+        <translation>Die Zugriffsansicht als PNG-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>die Berechtigung %1 darf %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>still loading</source>
+        <translation>wird noch geladen</translation>
+    </message>
+    <message>
+        <source>Read ACLs: cannot read — %1.</source>
+        <translation>Lese-ACLs: nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Live subscriptions: cannot read — %1.</source>
+        <translation>Live-Abonnements: nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Durable memberships: cannot read — %1.</source>
+        <translation>Dauerhafte Mitgliedschaften: nicht lesbar — %1.</translation>
+    </message>
+    <message>
+        <source>Live uncovered: %1 · durable uncovered: %2 · stale ACLs: %3 · no ACL record: %4</source>
+        <translation>Live nicht abgedeckt: %1 · dauerhaft nicht abgedeckt: %2 · veraltete ACLs: %3 · ohne ACL: %4</translation>
+    </message>
+    <message>
+        <source>Select a cell to see why it reads as it does.</source>
+        <translation>Eine Zelle wählen, um zu sehen, warum sie so lautet.</translation>
+    </message>
+    <message>
+        <source>Export the access view</source>
+        <translation>Die Zugriffsansicht exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Agents: %1 · channels: %2. </source>
+        <translation>Agenten: %1 · Kanäle: %2. </translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui::AclBulkEditor</name>
     <message>
         <source>&quot;%1&quot;: %2</source>
@@ -1770,6 +2028,14 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
         <source>space %1 — %2</source>
         <translation>Space %1 — %2</translation>
     </message>
+    <message>
+        <source>Access drift: open the access view</source>
+        <translation>Zugriffsabweichung: die Zugriffsansicht öffnen</translation>
+    </message>
+    <message>
+        <source>access: %1 live uncovered · %2 durable uncovered · %3 stale ACL · %4 no ACL</source>
+        <translation>Zugriff: %1 live nicht abgedeckt · %2 dauerhaft nicht abgedeckt · %3 veraltete ACL · %4 ohne ACL</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DaemonPane</name>
@@ -2830,6 +3096,14 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>The %1 credential may not list the server&apos;s streams, so only this connection&apos;s space is shown.</source>
         <translation>Der Zugang %1 darf die Streams des Servers nicht auflisten, daher wird nur der Space dieser Verbindung gezeigt.</translation>
     </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Who reads &amp;what (access)</source>
+        <translation>&amp;Wer liest was (Zugriff)</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3021,6 +3295,18 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>Runs through the %1 credential.</source>
         <translation>Läuft über den Zugang %1.</translation>
     </message>
+    <message>
+        <source>not connected to the space</source>
+        <translation>nicht mit dem Space verbunden</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not write %2 — add a provisioner credential to this connection</source>
+        <translation>die Berechtigung %1 darf %2 nicht schreiben — fügen Sie dieser Verbindung eine Provisioner-Berechtigung hinzu</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>die Berechtigung %1 darf %2 nicht lesen</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ProvisioningNotice</name>
@@ -3149,6 +3435,89 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>Oldest waiting: %1, for %2</source>
         <translation>Am längsten wartend: %1, seit %2</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::SpaceChannelsBox</name>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>durable</source>
+        <translation>dauerhaft</translation>
+    </message>
+    <message>
+        <source>%1, no replay</source>
+        <translation>%1, keine Wiedergabe</translation>
+    </message>
+    <message>
+        <source>%1, replay %2</source>
+        <translation>%1, Wiedergabe %2</translation>
+    </message>
+    <message>
+        <source>%1, replay all history</source>
+        <translation>%1, gesamten Verlauf wiedergeben</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Configured channels of the space</source>
+        <translation>Konfigurierte Kanäle des Space</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Kanalname</translation>
+    </message>
+    <message>
+        <source>channel name, e.g. builds or team.backend</source>
+        <translation>Kanalname, z. B. builds oder team.backend</translation>
+    </message>
+    <message>
+        <source>&amp;Configure…</source>
+        <translation>&amp;Konfigurieren…</translation>
+    </message>
+    <message>
+        <source>Configure the named channel</source>
+        <translation>Den genannten Kanal konfigurieren</translation>
+    </message>
+    <message>
+        <source>Description, instructions, replay, replay window and delivery class of the channel</source>
+        <translation>Beschreibung, Anweisungen, Wiedergabe, Wiedergabefenster und Zustellklasse des Kanals</translation>
+    </message>
+    <message>
+        <source>The channel list cannot be read: %1</source>
+        <translation>Die Kanalliste ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Channels cannot be configured: %1.</source>
+        <translation>Kanäle können nicht konfiguriert werden: %1.</translation>
+    </message>
+    <message>
+        <source>Channels can be configured once the space&apos;s channel registry exists: provision the space first.</source>
+        <translation>Kanäle lassen sich konfigurieren, sobald die Kanal-Registry des Space existiert: zuerst den Space bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Existing channels are not listed: %1.</source>
+        <translation>Vorhandene Kanäle werden nicht aufgeführt: %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a channel: %2</source>
+        <translation>„%1“ kann keinen Kanal benennen: %2</translation>
+    </message>
+    <message>
+        <source>#%1 saved.</source>
+        <translation>#%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>#%1 — %2</source>
+        <translation>#%1 — %2</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>Keine Beschreibung</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3795,14 @@ COTAL_TOKEN (Token-Authentifizierung), COTAL_USER und COTAL_PASSWORD (Benutzer/P
     <message>
         <source>This daemon&apos;s shard (only 0 is supported).</source>
         <translation>Der Shard dieses Daemons (nur 0 wird unterstützt).</translation>
+    </message>
+    <message>
+        <source>The membership feed&apos;s system-account credentials (with --membership-rw-creds: the daemon writes the feed).</source>
+        <translation>Die Systemkonto-Zugangsdaten des Mitgliedschafts-Feeds (mit --membership-rw-creds: der Dienst schreibt den Feed).</translation>
+    </message>
+    <message>
+        <source>The membership feed&apos;s data-account writer credentials.</source>
+        <translation>Die Schreib-Zugangsdaten des Mitgliedschafts-Feeds im Datenkonto.</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,264 @@
     </message>
 </context>
 <context>
+    <name>cotal::ui::AccessModel</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Canal %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>ACL</source>
+        <translation>ACL</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <source>durable</source>
+        <translation>durable</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>parti</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Online now.</source>
+        <translation>En ligne maintenant.</translation>
+    </message>
+    <message>
+        <source>Not in the roster; last seen %1.</source>
+        <translation>Absent de la liste ; vu pour la dernière fois %1.</translation>
+    </message>
+    <message>
+        <source>Read ACL: %1 (written %2).</source>
+        <translation>ACL de lecture : %1 (écrite %2).</translation>
+    </message>
+    <message>
+        <source>reads nothing</source>
+        <translation>ne lit rien</translation>
+    </message>
+    <message>
+        <source>No read ACL record: the delivery daemon defers its durable copies, then drops them.</source>
+        <translation>Aucun enregistrement d&apos;ACL de lecture : le démon de distribution diffère ses copies durables, puis les abandonne.</translation>
+    </message>
+    <message>
+        <source>Its read ACL record does not decode: the delivery daemon treats it as unknown, defers its copies, then drops them.</source>
+        <translation>Son enregistrement d&apos;ACL de lecture est illisible : le démon de distribution le traite comme inconnu, diffère ses copies, puis les abandonne.</translation>
+    </message>
+    <message>
+        <source>Read ACL: cannot read — %1.</source>
+        <translation>ACL de lecture : lecture impossible — %1.</translation>
+    </message>
+    <message>
+        <source>%1 on #%2</source>
+        <translation>%1 sur #%2</translation>
+    </message>
+    <message>
+        <source>ACL: cannot read — %1.</source>
+        <translation>ACL : lecture impossible — %1.</translation>
+    </message>
+    <message>
+        <source>Covered by its read ACL through &quot;%1&quot;.</source>
+        <translation>Couvert par son ACL de lecture via « %1 ».</translation>
+    </message>
+    <message>
+        <source>Not covered by its read ACL.</source>
+        <translation>Non couvert par son ACL de lecture.</translation>
+    </message>
+    <message>
+        <source>Not covered: it has no usable read ACL record.</source>
+        <translation>Non couvert : aucune ACL de lecture utilisable.</translation>
+    </message>
+    <message>
+        <source>Live: cannot read the membership feed — %1.</source>
+        <translation>En direct : le flux d&apos;appartenance est illisible — %1.</translation>
+    </message>
+    <message>
+        <source>Subscribed live now through &quot;%1&quot;.</source>
+        <translation>Abonné en direct via « %1 ».</translation>
+    </message>
+    <message>
+        <source>Not subscribed live now.</source>
+        <translation>Pas abonné en direct actuellement.</translation>
+    </message>
+    <message>
+        <source>Durable: cannot read the members bucket — %1.</source>
+        <translation>Durable : le bucket des membres est illisible — %1.</translation>
+    </message>
+    <message>
+        <source>Durable member since %1 (generation %2, from CHAT sequence %3): gets what it missed.</source>
+        <translation>Membre durable depuis %1 (génération %2, à partir de la séquence CHAT %3) : reçoit ce qu’il a manqué.</translation>
+    </message>
+    <message>
+        <source>Durable member, catch-up pending (generation %1, from CHAT sequence %2).</source>
+        <translation>Membre durable, rattrapage en attente (génération %1, à partir de la séquence CHAT %2).</translation>
+    </message>
+    <message>
+        <source>Left the durable membership at CHAT sequence %1 (%2).</source>
+        <translation>A quitté l&apos;appartenance durable à la séquence CHAT %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Not a durable member.</source>
+        <translation>Pas membre durable.</translation>
+    </message>
+    <message>
+        <source>Drift: it reads this channel live although its ACL does not cover it.</source>
+        <translation>Dérive : lit ce canal en direct alors que son ACL ne le couvre pas.</translation>
+    </message>
+    <message>
+        <source>Risk: a durable member its ACL no longer covers — its copies will be dropped.</source>
+        <translation>Risque : un membre durable que son ACL ne couvre plus — ses copies seront abandonnées.</translation>
+    </message>
+    <message>
+        <source>agent id</source>
+        <translation>id de l&apos;agent</translation>
+    </message>
+    <message>
+        <source>agent</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>rôle</translation>
+    </message>
+    <message>
+        <source>Stale: an ACL record for an agent not seen for more than %1 days.</source>
+        <translation>Périmée : une ACL pour un agent non vu depuis plus de %1 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::AccessPane</name>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>Filtrer les agents</translation>
+    </message>
+    <message>
+        <source>Filter roles</source>
+        <translation>Filtrer les rôles</translation>
+    </message>
+    <message>
+        <source>Filter channels</source>
+        <translation>Filtrer les canaux</translation>
+    </message>
+    <message>
+        <source>Only &amp;problems</source>
+        <translation>Seulement les &amp;problèmes</translation>
+    </message>
+    <message>
+        <source>Only agents with drift or risk</source>
+        <translation>Seulement les agents avec dérive ou risque</translation>
+    </message>
+    <message>
+        <source>Agents and the channels they can read</source>
+        <translation>Les agents et les canaux qu’ils peuvent lire</translation>
+    </message>
+    <message>
+        <source>ACL · live · durable</source>
+        <translation>ACL · en direct · durable</translation>
+    </message>
+    <message>
+        <source>&amp;Edit ACL…</source>
+        <translation>&amp;Modifier l’ACL…</translation>
+    </message>
+    <message>
+        <source>Edit the selected agent&apos;s read ACL</source>
+        <translation>Modifier l&apos;ACL de lecture de l&apos;agent choisi</translation>
+    </message>
+    <message>
+        <source>Opens the ACL editor on this agent; an uncovered channel is pre-filled as the pattern to add</source>
+        <translation>Ouvre l&apos;éditeur d&apos;ACL sur cet agent ; un canal non couvert est prérempli comme motif à ajouter</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exporter en &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the access view as CSV</source>
+        <translation>Exporter la vue des accès en CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;picture…</source>
+        <translation>Exporter une &amp;image…</translation>
+    </message>
+    <message>
+        <source>Export the access view as a PNG picture</source>
+        <translation>Exporter la vue des accès en image PNG</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>l&apos;identifiant %1 ne peut pas lire %2</translation>
+    </message>
+    <message>
+        <source>still loading</source>
+        <translation>chargement en cours</translation>
+    </message>
+    <message>
+        <source>Read ACLs: cannot read — %1.</source>
+        <translation>ACL de lecture : lecture impossible — %1.</translation>
+    </message>
+    <message>
+        <source>Live subscriptions: cannot read — %1.</source>
+        <translation>Abonnements en direct : lecture impossible — %1.</translation>
+    </message>
+    <message>
+        <source>Durable memberships: cannot read — %1.</source>
+        <translation>Appartenances durables : lecture impossible — %1.</translation>
+    </message>
+    <message>
+        <source>Live uncovered: %1 · durable uncovered: %2 · stale ACLs: %3 · no ACL record: %4</source>
+        <translation>En direct non couvert : %1 · durable non couvert : %2 · ACL périmées : %3 · sans ACL : %4</translation>
+    </message>
+    <message>
+        <source>Select a cell to see why it reads as it does.</source>
+        <translation>Choisissez une cellule pour voir pourquoi elle se lit ainsi.</translation>
+    </message>
+    <message>
+        <source>Export the access view</source>
+        <translation>Exporter la vue des accès</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d&apos;écrire %1.</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Agents: %1 · channels: %2. </source>
+        <translation>Agents : %1 · canaux : %2. </translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui::AclBulkEditor</name>
     <message>
         <source>&quot;%1&quot;: %2</source>
@@ -1770,6 +2028,14 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
         <source>space %1 — %2</source>
         <translation>espace %1 — %2</translation>
     </message>
+    <message>
+        <source>Access drift: open the access view</source>
+        <translation>Dérive des accès : ouvrir la vue des accès</translation>
+    </message>
+    <message>
+        <source>access: %1 live uncovered · %2 durable uncovered · %3 stale ACL · %4 no ACL</source>
+        <translation>accès : %1 en direct non couvert · %2 durable non couvert · %3 ACL périmée · %4 sans ACL</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::DaemonPane</name>
@@ -2830,6 +3096,14 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>The %1 credential may not list the server&apos;s streams, so only this connection&apos;s space is shown.</source>
         <translation>L’identifiant %1 ne peut pas lister les flux du serveur : seul l’espace de cette connexion est affiché.</translation>
     </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>Who reads &amp;what (access)</source>
+        <translation>Qui lit &amp;quoi (accès)</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3021,6 +3295,18 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>Runs through the %1 credential.</source>
         <translation>Passe par l’identifiant %1.</translation>
     </message>
+    <message>
+        <source>not connected to the space</source>
+        <translation>pas connecté à l&apos;espace</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not write %2 — add a provisioner credential to this connection</source>
+        <translation>l&apos;identifiant %1 ne peut pas écrire %2 — ajoutez un identifiant provisioner à cette connexion</translation>
+    </message>
+    <message>
+        <source>the %1 credential may not read %2</source>
+        <translation>l&apos;identifiant %1 ne peut pas lire %2</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::ProvisioningNotice</name>
@@ -3149,6 +3435,89 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>Oldest waiting: %1, for %2</source>
         <translation>Attente la plus longue&#xa0;: %1, depuis %2</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::SpaceChannelsBox</name>
+    <message>
+        <source>live</source>
+        <translation>en direct</translation>
+    </message>
+    <message>
+        <source>durable</source>
+        <translation>durable</translation>
+    </message>
+    <message>
+        <source>%1, no replay</source>
+        <translation>%1, sans relecture</translation>
+    </message>
+    <message>
+        <source>%1, replay %2</source>
+        <translation>%1, relecture %2</translation>
+    </message>
+    <message>
+        <source>%1, replay all history</source>
+        <translation>%1, relecture de tout l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Configured channels of the space</source>
+        <translation>Canaux configurés de l&apos;espace</translation>
+    </message>
+    <message>
+        <source>Channel name</source>
+        <translation>Nom du canal</translation>
+    </message>
+    <message>
+        <source>channel name, e.g. builds or team.backend</source>
+        <translation>nom du canal, p. ex. builds ou team.backend</translation>
+    </message>
+    <message>
+        <source>&amp;Configure…</source>
+        <translation>&amp;Configurer…</translation>
+    </message>
+    <message>
+        <source>Configure the named channel</source>
+        <translation>Configurer le canal nommé</translation>
+    </message>
+    <message>
+        <source>Description, instructions, replay, replay window and delivery class of the channel</source>
+        <translation>Description, instructions, relecture, fenêtre de relecture et classe de distribution du canal</translation>
+    </message>
+    <message>
+        <source>The channel list cannot be read: %1</source>
+        <translation>La liste des canaux est illisible : %1</translation>
+    </message>
+    <message>
+        <source>Channels cannot be configured: %1.</source>
+        <translation>Les canaux ne peuvent pas être configurés : %1.</translation>
+    </message>
+    <message>
+        <source>Channels can be configured once the space&apos;s channel registry exists: provision the space first.</source>
+        <translation>Les canaux peuvent être configurés une fois le registre des canaux de l&apos;espace créé : provisionnez d&apos;abord l&apos;espace.</translation>
+    </message>
+    <message>
+        <source>Existing channels are not listed: %1.</source>
+        <translation>Les canaux existants ne sont pas listés : %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot name a channel: %2</source>
+        <translation>« %1 » ne peut pas nommer un canal : %2</translation>
+    </message>
+    <message>
+        <source>#%1 saved.</source>
+        <translation>#%1 enregistré.</translation>
+    </message>
+    <message>
+        <source>#%1 — %2</source>
+        <translation>#%1 — %2</translation>
+    </message>
+    <message>
+        <source>No description</source>
+        <translation>Aucune description</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3795,14 @@ COTAL_TOKEN (authentification par jeton), COTAL_USER et COTAL_PASSWORD (authenti
     <message>
         <source>This daemon&apos;s shard (only 0 is supported).</source>
         <translation>Le shard de ce démon (seul 0 est pris en charge).</translation>
+    </message>
+    <message>
+        <source>The membership feed&apos;s system-account credentials (with --membership-rw-creds: the daemon writes the feed).</source>
+        <translation>Les identifiants du compte système du flux d&apos;appartenance (avec --membership-rw-creds : le démon écrit le flux).</translation>
+    </message>
+    <message>
+        <source>The membership feed&apos;s data-account writer credentials.</source>
+        <translation>Les identifiants d&apos;écriture du flux d&apos;appartenance dans le compte de données.</translation>
     </message>
 </context>
 <context>

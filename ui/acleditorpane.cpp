@@ -372,11 +372,15 @@ AclConflictDialog *AclEditorPane::conflictDialog() const
     return m_conflictDialog;
 }
 
-void AclEditorPane::editOwner(const QString &owner)
+void AclEditorPane::editOwner(const QString &owner, const QString &pattern)
 {
     if (!m_controller)
         return;
     setStatus({});
+    if (!pattern.isEmpty()) {
+        m_patternInput->setText(pattern);
+        m_patternInput->setFocus(Qt::OtherFocusReason);
+    }
     m_controller->load(owner).then(this, [this, owner](const space::AclLookup &lookup) {
         if (!lookup.ok())
             setStatus(tr("Cannot read the ACL of %1: %2").arg(owner, lookup.error.describe()),

@@ -58,8 +58,9 @@ public:
     // The open conflict dialog, if any.
     AclConflictDialog *conflictDialog() const;
 
-    // Loads `owner` into the editor (as selecting its row does).
-    void editOwner(const QString &owner);
+    // Loads `owner` into the editor (as selecting its row does); a `pattern` is put into the
+    // pattern field, ready to add.
+    void editOwner(const QString &owner, const QString &pattern = {});
 
 signals:
     // After every commit attempt from the editor, with what it came to.

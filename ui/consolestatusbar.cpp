@@ -40,6 +40,13 @@ ConsoleStatusBar::ConsoleStatusBar(QWidget *parent)
     m_anomalies->setAutoRaise(true);
     connect(m_anomalies, &QToolButton::clicked, this, &ConsoleStatusBar::anomaliesRequested);
     addPermanentWidget(m_anomalies);
+    m_accessDrift = new QToolButton(this);
+    m_accessDrift->setObjectName(QStringLiteral("statusAccessDrift"));
+    m_accessDrift->setAccessibleName(tr("Access drift: open the access view"));
+    m_accessDrift->setAutoRaise(true);
+    m_accessDrift->hide();
+    connect(m_accessDrift, &QToolButton::clicked, this, &ConsoleStatusBar::accessDriftRequested);
+    addPermanentWidget(m_accessDrift);
     setState(Endpoint::State::Stopped, {});
     setRate(0);
     setDropped(0);
@@ -107,6 +114,18 @@ void ConsoleStatusBar::setAnomalies(const endpoint::AnomalyCounters &counters)
                              .arg(spoofed)
                              .arg(malformed)
                              .arg(counters.terminated));
+}
+
+void ConsoleStatusBar::setAccessDrift(const space::AccessMatrix::Counts &counts)
+{
+    m_accessDrift->setVisible(counts.total() > 0);
+    m_accessDrift->setText(tr("access: %1 live uncovered · %2 durable uncovered · %3 stale ACL · "
+                              "%4 no ACL")
+                               .arg(counts.liveUncovered)
+                               .arg(counts.durableUncovered)
+                               .arg(counts.staleAcl)
+                               .arg(counts.noRecord));
+    m_accessDrift->setToolTip(m_accessDrift->text());
 }
 
 void ConsoleStatusBar::setSpaceNotice(const QString &notice)

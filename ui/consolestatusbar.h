@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/endpoint/endpoint.h"
+#include "core/space/accessmatrix.h"
 
 #include <QStatusBar>
 
@@ -31,10 +32,13 @@ public:
     // Hidden while nothing was skipped.
     void setDropped(quint64 messages);
     void setAnomalies(const endpoint::AnomalyCounters &counters);
+    // Hidden while the access view finds no drift.
+    void setAccessDrift(const cotal::space::AccessMatrix::Counts &counts);
     QString stateText() const;
 
 signals:
     void anomaliesRequested();
+    void accessDriftRequested();
 
 private:
     QLabel *m_state;
@@ -45,6 +49,7 @@ private:
     QLabel *m_rate;
     QLabel *m_dropped;
     QToolButton *m_anomalies;
+    QToolButton *m_accessDrift;
     QString m_spaceName;
 };
 

@@ -5,6 +5,7 @@
 #include "core/wire/joinlink.h"
 #include "core/wire/subjects.h"
 #include "core/wire/token.h"
+#include "ui/accesspane.h"
 #include "ui/aclauditlog.h"
 #include "ui/acleditorpane.h"
 #include "ui/agentdetailpane.h"
@@ -101,6 +102,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     connect(m_session, &ConsoleSession::adminClosing, m_statusBar,
             [bar = m_statusBar] { bar->setCredentials({}); });
     connect(m_statusBar, &ConsoleStatusBar::anomaliesRequested, this, &MainWindow::openAnomalies);
+    connect(m_accessPane, &AccessPane::driftChanged, m_statusBar,
+            &ConsoleStatusBar::setAccessDrift);
+    connect(m_statusBar, &ConsoleStatusBar::accessDriftRequested, this,
+            [this] { showTab(m_accessPane); });
 
     connect(m_connectionsPage, &ConnectionsPage::connectRequested, this, &MainWindow::connectSaved);
     connect(m_connectionsPage, &ConnectionsPage::editRequested, this, &MainWindow::editConnection);
@@ -205,6 +210,9 @@ void MainWindow::buildConsole()
     m_aclPane =
         new AclEditorPane(new AclAuditLog(AclAuditLog::defaultFilePath(), this), m_consolePage);
     m_tabs->addTab(m_aclPane, tr("ACLs"));
+    m_accessPane = new AccessPane(m_session, m_consolePage);
+    m_accessPane->setObjectName(QStringLiteral("accessPane"));
+    m_tabs->addTab(m_accessPane, tr("Access"));
     m_deliveryPane = new DeliveryPane(m_session, m_consolePage);
     m_deliveryPane->setObjectName(QStringLiteral("deliveryPane"));
     m_tabs->addTab(m_deliveryPane, tr("Delivery"));
@@ -259,6 +267,12 @@ void MainWindow::buildConsole()
 
     // The ACL registry lives on the session's admin connection, so only while that is open.
     m_aclPane->setChannelSource([this] { return m_channels->channelNames(); });
+    m_accessPane->setChannelSource([this] { return m_channels->channelNames(); });
+    connect(m_accessPane, &AccessPane::editAclRequested, this,
+            [this](const QString &agent, const QString &pattern) {
+                m_aclPane->editOwner(agent, pattern);
+                showTab(m_aclPane);
+            });
     connect(m_session, &ConsoleSession::rosterChanged, m_aclPane, &AclEditorPane::setRoster);
     connect(m_session, &ConsoleSession::adminReady, m_aclPane,
             [pane = m_aclPane, session = m_session] { pane->attach(*session->access()); });
@@ -362,6 +376,9 @@ void MainWindow::buildActions()
     addAction(
         tr("Read ACL ed&itor"), QKeySequence(Qt::CTRL | Qt::Key_9), QStringLiteral("actionAcls"),
         [this] { showTab(m_aclPane); }, viewMenu);
+    addAction(
+        tr("Who reads &what (access)"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
+        QStringLiteral("actionAccess"), [this] { showTab(m_accessPane); }, viewMenu);
     addAction(
         tr("Delivery &lease and daemon"), QKeySequence(Qt::CTRL | Qt::Key_8),
         QStringLiteral("actionDeliveryLease"),

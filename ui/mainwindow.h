@@ -23,6 +23,7 @@ class ProfileStore;
 
 namespace cotal::ui {
 
+class AccessPane;
 class AclEditorPane;
 class AgentDetailPane;
 class AnomalyModel;
@@ -93,6 +94,7 @@ public:
     AgentDetailPane *agentPane() const { return m_agentPane; }
     DeliveryPane *deliveryPane() const { return m_deliveryPane; }
     AclEditorPane *aclPane() const { return m_aclPane; }
+    AccessPane *accessPane() const { return m_accessPane; }
     ComposeBar *composeBar() const { return m_compose; }
     ConsoleStatusBar *consoleStatusBar() const { return m_statusBar; }
     QList<QAction *> allActions() const { return m_actions; }
@@ -158,6 +160,7 @@ private:
     AgentDetailPane *m_agentPane;
     DeliveryPane *m_deliveryPane;
     AclEditorPane *m_aclPane;
+    AccessPane *m_accessPane;
     ComposeBar *m_compose;
     ConsoleStatusBar *m_statusBar;
 

@@ -8,6 +8,8 @@ MembershipFeedReader::MembershipFeedReader(nats::KeyValue bucket, QObject *paren
 {
     connect(m_watcher.get(), &nats::KvWatcher::entries, this,
             [this](const QList<nats::KvEntry> &entries) { emit updated(decode(entries)); });
+    connect(m_watcher.get(), &nats::KvWatcher::initialValuesDone, this,
+            &MembershipFeedReader::loaded);
     connect(m_watcher.get(), &nats::KvWatcher::failed, this,
             [this](const nats::NatsError &error) { emit failed(SpaceError::fromNats(error)); });
 }

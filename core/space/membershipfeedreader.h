@@ -43,6 +43,8 @@ public:
 
 signals:
     void updated(const cotal::space::MembershipFeedBatch &batch);
+    // The bucket's values as they were at start() have all been handed out.
+    void loaded();
     void failed(const cotal::space::SpaceError &error);
 
 private:

@@ -65,8 +65,11 @@ Result<QString> validateConcreteChannel(const QString &channel)
 
 bool subjectMatches(const QString &pattern, const QString &subject)
 {
-    const QStringList p = pattern.split(u'.');
-    const QStringList s = subject.split(u'.');
+    return tokensMatch(pattern.split(u'.'), subject.split(u'.'));
+}
+
+bool tokensMatch(const QStringList &p, const QStringList &s)
+{
     for (qsizetype i = 0; i < p.size(); ++i) {
         if (p.at(i) == u">")
             return i < s.size();

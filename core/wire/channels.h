@@ -23,6 +23,8 @@ Result<QString> validateConcreteChannel(const QString &channel);
 // NATS pattern matching (wire.md §5.3); also used on dotted channel names. `a.>` does not match
 // `a`.
 bool subjectMatches(const QString &pattern, const QString &subject);
+// The same on names split at '.' already, for callers that match many pairs.
+bool tokensMatch(const QStringList &patternTokens, const QStringList &subjectTokens);
 
 // True iff some allow entry matches the channel (wire.md §5.4): the single ACL coverage rule.
 bool channelInAllow(const QStringList &allow, const QString &channel);

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/space/accessmatrix.h"
+#include "core/wire/presence.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace cotal::space {
+class AclRegistry;
+class MemberRegistry;
+class MembershipFeedReader;
+} // namespace cotal::space
+
+namespace cotal::ui {
+
+class AccessFilterProxy;
+class AccessModel;
+class ConsoleSession;
+
+// The "Access" tab: who can read each channel (read ACLs), who reads it live now (membership
+// feed) and who would get what they missed (durable members), agents × channels, with drift and
+// risk highlighted, filters, an explanation of the selected cell, "Edit ACL…" into the ACL
+// editor with the change pre-filled, and export as CSV and PNG.
+class AccessPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessPane)
+
+public:
+    explicit AccessPane(ConsoleSession *session, QWidget *parent = nullptr);
+    ~AccessPane() override;
+
+    // Where the known channels come from (the registry and CHAT, as the Channels tab lists them).
+    void setChannelSource(std::function<QStringList()> source);
+
+    AccessModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    // Rebuilds the matrix now instead of at the next coalesced refresh.
+    void rebuild();
+    bool exportCsv(const QString &path) const;
+    bool exportPng(const QString &path);
+
+public slots:
+    void attach();
+    void detach();
+    void setRoster(const QList<cotal::wire::Presence> &roster);
+
+signals:
+    // The agent's ACL is to be edited; `pattern` is the channel to add, or empty.
+    void editAclRequested(const QString &agent, const QString &pattern);
+    void driftChanged(const cotal::space::AccessMatrix::Counts &counts);
+
+private:
+    void scheduleRebuild();
+    void showSelection();
+    void editSelection();
+    void chooseCsv();
+    void choosePng();
+
+    ConsoleSession *m_session;
+    std::function<QStringList()> m_channelSource;
+    std::unique_ptr<space::AclRegistry> m_acls;
+    std::unique_ptr<space::MemberRegistry> m_members;
+    std::unique_ptr<space::MembershipFeedReader> m_feed;
+    QHash<QString, QStringList> m_live;
+    QHash<QString, double> m_feedObservedAt;
+    QList<space::AccessInput::Agent> m_roster;
+    QString m_aclDenied;
+    QString m_feedDenied;
+    QString m_membersDenied;
+    QTimer m_rebuild;
+
+    AccessModel *m_model;
+    AccessFilterProxy *m_proxy;
+    QLineEdit *m_agentFilter;
+    QLineEdit *m_roleFilter;
+    QLineEdit *m_channelFilter;
+    QCheckBox *m_onlyDrift;
+    QLabel *m_notice;
+    QTableView *m_view;
+    QLabel *m_detail;
+    QLabel *m_summary;
+    QPushButton *m_editAcl;
+};
+
+} // namespace cotal::ui
