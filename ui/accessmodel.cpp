@@ -191,6 +191,10 @@ QString AccessModel::explainAgent(const AccessRow &row) const
         lines.append(tr("Read ACL: cannot read — %1.").arg(m_aclDenied));
         break;
     }
+    if (row.grants)
+        lines.append(tr("Its credential may subscribe to: %1.")
+                         .arg(row.grants->isEmpty() ? tr("nothing")
+                                                    : row.grants->join(QStringLiteral(", "))));
     if (row.drift & space::StaleAcl)
         lines.append(tr("Stale: an ACL record for an agent not seen for more than %1 days.")
                          .arg(space::AccessInput{}.staleAfterMs / (24 * 3600 * 1000)));
@@ -216,6 +220,12 @@ QString AccessModel::explainCell(const AccessRow &row, const QString &channel,
         lines.append(tr("Subscribed live now through \"%1\".").arg(cell.livePattern));
     else
         lines.append(tr("Not subscribed live now."));
+    if (cell.granted && *cell.granted)
+        lines.append(
+            tr("Its credential may subscribe to it through \"%1\".").arg(cell.grantPattern));
+    else if (cell.granted)
+        lines.append(tr("Its credential may not subscribe to it: the broker refuses a live "
+                        "subscription (durable copies still arrive through its DLV)."));
     if (!m_matrix.membersReadable) {
         lines.append(tr("Durable: cannot read the members bucket — %1.").arg(m_membersDenied));
     } else if (cell.member) {

@@ -142,6 +142,12 @@ void AccessPane::setChannelSource(std::function<QStringList()> source)
     scheduleRebuild();
 }
 
+void AccessPane::setCredentialGrants(const QHash<QString, QStringList> &grants)
+{
+    m_credentialGrants = grants;
+    scheduleRebuild();
+}
+
 void AccessPane::attach()
 {
     detach();
@@ -264,6 +270,7 @@ void AccessPane::rebuild()
     input.feedReadable = m_feed != nullptr;
     input.live = m_live;
     input.feedObservedAt = m_feedObservedAt;
+    input.credentialGrants = m_credentialGrants;
 
     const QModelIndex current = m_proxy->mapToSource(m_view->currentIndex());
     const QString agent = current.data(AccessModel::AgentRole).toString();

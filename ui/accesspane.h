@@ -41,6 +41,8 @@ public:
 
     // Where the known channels come from (the registry and CHAT, as the Channels tab lists them).
     void setChannelSource(std::function<QStringList()> source);
+    // The subscribe patterns of agents whose credentials the console minted (the demo).
+    void setCredentialGrants(const QHash<QString, QStringList> &grants);
 
     AccessModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -74,6 +76,7 @@ private:
     QHash<QString, QStringList> m_live;
     QHash<QString, double> m_feedObservedAt;
     QList<space::AccessInput::Agent> m_roster;
+    QHash<QString, QStringList> m_credentialGrants;
     QString m_aclDenied;
     QString m_feedDenied;
     QString m_membersDenied;

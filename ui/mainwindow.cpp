@@ -608,6 +608,7 @@ void MainWindow::connectProfile(const profile::ConnectionProfile &profile, const
 void MainWindow::enterDemo(const local::LocalMesh &mesh)
 {
     connectProfile(mesh.consoleProfile(), {});
+    m_accessPane->setCredentialGrants(mesh.agentSubscribeGrants());
     const QString name = tr("the demo mesh's daemon");
     m_deliveryPane->nameDaemon(mesh.daemonId(), name);
     m_deliveryPane->daemonPane()->showHostedDaemon(mesh.daemon(), mesh.daemonId(), name);

@@ -10,6 +10,7 @@
 #include "core/wire/channelconfig.h"
 #include "core/wire/creds.h"
 #include "core/wire/names.h"
+#include "core/wire/subjects.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -289,12 +290,24 @@ void LocalMesh::seedChannelsAndAcls()
     const nats::KeyValue acls(js, wire::aclBucket(m_options.space));
     for (const DemoAgent::Profile &profile : agentProfiles().mid(0, m_options.agentCount)) {
         QByteArray creds;
+        const trust::AgentGrants grants{profile.role, demoReadAcl(),
+                                        DemoAgent::publishChannels(profile)};
         if (m_trust)
-            creds = m_trust
-                        ->mint(trust::UserProfile::Agent, m_options.space,
-                               {profile.role, demoReadAcl(), DemoAgent::publishChannels(profile)})
-                        .credsText;
+            creds = m_trust->mint(trust::UserProfile::Agent, m_options.space, grants).credsText;
         auto agent = std::make_unique<DemoAgent>(profile, servers, m_options.space, seed++, creds);
+        if (m_trust) {
+            // What its JWT lets it subscribe to, in channel patterns, for the access view.
+            QStringList readable;
+            for (const QString &subject :
+                 trust::profilePermissions(trust::UserProfile::Agent, m_options.space, agent->id(),
+                                           grants)
+                     .subAllow) {
+                if (const auto channel =
+                        wire::channelFromChatSubscription(m_options.space, subject))
+                    readable.append(*channel);
+            }
+            m_agentGrants.insert(agent->id(), readable);
+        }
         agent->setPace(m_options.agentPaceMs);
         if (m_trust) {
             // Its durables, its role's queue and its ACL: an agent credential may not create them.

@@ -4,6 +4,7 @@
 #include "core/local/natsserverlauncher.h"
 #include "core/profile/connectionprofile.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -71,6 +72,9 @@ public:
     // The connection the console enters the demo with, once ready() was emitted: the admin,
     // provisioner and delivery creds in auth mode, no credential on an open mesh.
     profile::ConnectionProfile consoleProfile() const;
+    // Per demo agent, the channel patterns its minted credential may subscribe to (auth mode;
+    // empty on an open mesh), once ready() was emitted.
+    QHash<QString, QStringList> agentSubscribeGrants() const { return m_agentGrants; }
     // What the server has logged so far (permission violations among it).
     QString serverLog() const;
     static QString defaultStateDir();
@@ -94,6 +98,7 @@ private:
     ConsoleCredentials m_consoleCredentials;
     QByteArray m_provisionerCreds; // the mesh's own setup and daemon credentials, in memory
     QByteArray m_deliveryCreds;
+    QHash<QString, QStringList> m_agentGrants;
     QByteArray m_membershipObserverCreds; // system account: CONNZ of the data account
     QByteArray m_membershipRwCreds;
     std::unique_ptr<NatsServerLauncher> m_server;

@@ -135,8 +135,12 @@ AccessMatrix AccessMatrix::build(const AccessInput &in)
             ++matrix.counts.staleAcl;
         }
 
+        if (const auto granted = in.credentialGrants.constFind(row.agent);
+            granted != in.credentialGrants.cend())
+            row.grants = granted.value();
         const QList<Pattern> allow = patternsOf(row.allow);
         const QList<Pattern> live = patternsOf(in.live.value(row.agent));
+        const QList<Pattern> grants = patternsOf(row.grants.value_or(QStringList()));
         const QHash<QString, const MemberEntry *> memberships = members.value(row.agent);
         row.cells.resize(matrix.channels.size());
         for (qsizetype column = 0; column < matrix.channels.size(); ++column) {
@@ -153,6 +157,12 @@ AccessMatrix AccessMatrix::build(const AccessInput &in)
                 cell.live = subscribed != nullptr;
                 if (subscribed)
                     cell.livePattern = subscribed->text;
+            }
+            if (row.grants) {
+                const Pattern *grant = firstMatch(grants, tokens);
+                cell.granted = grant != nullptr;
+                if (grant)
+                    cell.grantPattern = grant->text;
             }
             if (const MemberEntry *member = memberships.value(matrix.channels.at(column))) {
                 cell.member = *member;

@@ -35,6 +35,9 @@ struct AccessInput
     QHash<QString, double> feedObservedAt;
     bool membersReadable = true;
     QList<MemberEntry> members;
+    // The channel patterns an agent's credential may subscribe to, where the console knows its
+    // credential (the demo mints them); other agents are left out.
+    QHash<QString, QStringList> credentialGrants;
     double now = 0;                                     // epoch ms
     qint64 staleAfterMs = qint64(7) * 24 * 3600 * 1000; // an ACL owner unseen this long is stale
 };
@@ -63,6 +66,8 @@ struct AccessCell
     QString coveringPattern;
     std::optional<bool> live; // none: the feed is not readable
     QString livePattern;
+    std::optional<bool> granted; // none: the agent's credential is not known
+    QString grantPattern;
     DurableState durable = DurableState::None;
     std::optional<MemberEntry> member;
     quint8 drift = NoDrift;
@@ -86,8 +91,9 @@ struct AccessRow
     Acl acl = Acl::Unreadable;
     QStringList allow;
     double aclUpdatedAt = 0;
-    quint8 drift = NoDrift;  // row-level: StaleAcl, NoRecord
-    QList<AccessCell> cells; // one per channel
+    std::optional<QStringList> grants; // its credential's subscribe patterns, when known
+    quint8 drift = NoDrift;            // row-level: StaleAcl, NoRecord
+    QList<AccessCell> cells;           // one per channel
 };
 
 struct AccessMatrix

@@ -8,8 +8,10 @@
 #include "core/nats/jetstream.h"
 #include "core/nats/keyvalue.h"
 #include "core/nats/natsconnection.h"
+#include "core/wire/aclrecord.h"
 #include "core/wire/creds.h"
 #include "core/wire/deliverylease.h"
+#include "core/wire/membershipfeed.h"
 #include "core/wire/names.h"
 #include "tests/integration/deliverytestkit.h"
 #include "tests/integration/endpointtestsupport.h"
@@ -186,6 +188,31 @@ void tst_LocalMesh::authModeEnforcesTheMintedGrants()
         awaitResult(nats::JetStream(view.get()).streamInfo(wire::dmStreamName(mesh.space())));
     QVERIFY(dms && dms->ok());
     QVERIFY(dms->body[QLatin1String("state")][QLatin1String("messages")].toInteger() > 0);
+    // The daemon keeps the membership feed on its minted membership credentials: `=feed` counts
+    // the agents, each of which reads its channels live.
+    const nats::KeyValue feed(nats::JetStream(view.get()), wire::membershipBucket(mesh.space()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto read = awaitResult(feed.get(wire::kMembershipFeedKey.toString()));
+            if (!read || !read->ok())
+                return false;
+            const auto heartbeat = wire::decodeMembershipFeedHeartbeat(read->entry.value);
+            return heartbeat && heartbeat->count >= mesh.agentSubscribeGrants().size();
+        }(),
+        20000);
+    const QString someAgent = mesh.agentSubscribeGrants().keys().value(0);
+    const auto record = awaitResult(feed.get(someAgent));
+    QVERIFY(record && record->ok());
+    QVERIFY(!wire::decodeChannelMembership(record->entry.value).value().live.isEmpty());
+    // Its credential's subscribe grants, as the access view shows them: its read ACL.
+    const auto delivery = openOn(mesh, credentials.delivery);
+    QVERIFY(delivery);
+    const auto agentAcl =
+        awaitResult(nats::KeyValue(nats::JetStream(delivery.get()), wire::aclBucket(mesh.space()))
+                        .get(someAgent));
+    QVERIFY(agentAcl && agentAcl->ok());
+    QCOMPARE(mesh.agentSubscribeGrants().value(someAgent),
+             wire::decodeAclRecord(agentAcl->entry.value).value().allowSubscribe);
     QStringList violations;
     for (const QString &line : mesh.serverLog().split(u'\n')) {
         if (line.contains(QLatin1String("Violation")))

@@ -55,6 +55,7 @@ private slots:
     void filtersNarrowAgentsAndChannels();
     void editAclOpensTheEditorWithTheChannelPrefilled();
     void exportsCsvAndPicture();
+    void knownCredentialGrantsExplainTheCell();
 
 private:
     QModelIndex cell(const QString &agent, const QString &channel) const;
@@ -254,6 +255,26 @@ void tst_AccessView::exportsCsvAndPicture()
     const QString docs = qEnvironmentVariable("COTAL_ACCESS_SCREENSHOT");
     if (!docs.isEmpty())
         QVERIFY(m_window->grab().save(docs, "PNG"));
+}
+
+// Where the console knows an agent's credential (the demo mints them), the cell says whether
+// the broker would let it subscribe; unknown credentials are not guessed.
+void tst_AccessView::knownCredentialGrantsExplainTheCell()
+{
+    m_pane->setCredentialGrants({{kAlice, {QStringLiteral("general")}}});
+    m_pane->rebuild();
+    QVERIFY(m_pane->model()
+                ->explain(cell(kAlice, QStringLiteral("general")))
+                .contains(QLatin1String("Its credential may subscribe to it through \"general\"")));
+    QVERIFY(m_pane->model()
+                ->explain(cell(kAlice, QStringLiteral("secret")))
+                .contains(QLatin1String("Its credential may not subscribe to it")));
+    QVERIFY(m_pane->model()
+                ->explain(cell(kAlice, {}))
+                .contains(QLatin1String("may subscribe to: general")));
+    QVERIFY(!m_pane->model()
+                 ->explain(cell(kBob, QStringLiteral("general")))
+                 .contains(QLatin1String("credential")));
 }
 
 QTEST_MAIN(tst_AccessView)
