@@ -186,6 +186,14 @@
         <source>The %1 credential may not write presence: the console stays invisible in this space.</source>
         <translation>Der Zugang %1 darf keine Präsenz schreiben: die Konsole bleibt in diesem Space unsichtbar.</translation>
     </message>
+    <message>
+        <source>The membership feed needs both its observer and its writer creds file.</source>
+        <translation>Der Mitgliedschafts-Feed braucht beide Zugangsdaten-Dateien: Beobachter und Schreiber.</translation>
+    </message>
+    <message>
+        <source>The membership feed credential cannot be used: %1</source>
+        <translation>Die Zugangsdaten des Mitgliedschafts-Feeds sind nicht verwendbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AccessModel</name>
@@ -332,6 +340,22 @@
     <message>
         <source>Stale: an ACL record for an agent not seen for more than %1 days.</source>
         <translation>Veraltet: ein ACL-Eintrag für einen Agenten, der seit mehr als %1 Tagen nicht gesehen wurde.</translation>
+    </message>
+    <message>
+        <source>Its credential may subscribe to: %1.</source>
+        <translation>Seine Berechtigung darf abonnieren: %1.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Its credential may subscribe to it through &quot;%1&quot;.</source>
+        <translation>Seine Berechtigung darf ihn über „%1“ abonnieren.</translation>
+    </message>
+    <message>
+        <source>Its credential may not subscribe to it: the broker refuses a live subscription (durable copies still arrive through its DLV).</source>
+        <translation>Seine Berechtigung darf ihn nicht abonnieren: der Broker verweigert ein Live-Abonnement (dauerhafte Kopien kommen weiter über sein DLV an).</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1874,42 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     <message>
         <source>Off: the console watches invisibly. On: agents see it in their roster, as they see each other; the credential must be allowed to write presence.</source>
         <translation>Aus: die Konsole beobachtet unsichtbar. An: Agenten sehen sie in ihrer Liste, wie sie einander sehen; der Zugang muss Präsenz schreiben dürfen.</translation>
+    </message>
+    <message>
+        <source>Membership observer creds file</source>
+        <translation>Zugangsdaten-Datei des Mitgliedschafts-Beobachters</translation>
+    </message>
+    <message>
+        <source>optional: the daemon&apos;s membership feed (system account)</source>
+        <translation>optional: der Mitgliedschafts-Feed des Dienstes (Systemkonto)</translation>
+    </message>
+    <message>
+        <source>Membership writer creds file</source>
+        <translation>Zugangsdaten-Datei des Mitgliedschafts-Schreibers</translation>
+    </message>
+    <message>
+        <source>optional: the daemon&apos;s membership feed (membership-rw)</source>
+        <translation>optional: der Mitgliedschafts-Feed des Dienstes (membership-rw)</translation>
+    </message>
+    <message>
+        <source>&amp;Membership observer creds:</source>
+        <translation>&amp;Mitgliedschafts-Beobachter:</translation>
+    </message>
+    <message>
+        <source>Membership &amp;writer creds:</source>
+        <translation>Mitgliedschafts-&amp;Schreiber:</translation>
+    </message>
+    <message>
+        <source>The membership feed needs both creds files: the observer and the writer.</source>
+        <translation>Der Mitgliedschafts-Feed braucht beide Zugangsdaten-Dateien: Beobachter und Schreiber.</translation>
+    </message>
+    <message>
+        <source>membership observer</source>
+        <translation>Mitgliedschafts-Beobachter</translation>
+    </message>
+    <message>
+        <source>membership writer</source>
+        <translation>Mitgliedschafts-Schreiber</translation>
     </message>
 </context>
 <context>

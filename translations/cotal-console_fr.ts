@@ -186,6 +186,14 @@
         <source>The %1 credential may not write presence: the console stays invisible in this space.</source>
         <translation>L’identifiant %1 ne peut pas écrire de présence : la console reste invisible dans cet espace.</translation>
     </message>
+    <message>
+        <source>The membership feed needs both its observer and its writer creds file.</source>
+        <translation>Le flux d&apos;appartenance a besoin des deux fichiers d&apos;identifiants : observateur et rédacteur.</translation>
+    </message>
+    <message>
+        <source>The membership feed credential cannot be used: %1</source>
+        <translation>L&apos;identifiant du flux d&apos;appartenance est inutilisable : %1</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::AccessModel</name>
@@ -332,6 +340,22 @@
     <message>
         <source>Stale: an ACL record for an agent not seen for more than %1 days.</source>
         <translation>Périmée : une ACL pour un agent non vu depuis plus de %1 jours.</translation>
+    </message>
+    <message>
+        <source>Its credential may subscribe to: %1.</source>
+        <translation>Son identifiant peut s’abonner à : %1.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>Its credential may subscribe to it through &quot;%1&quot;.</source>
+        <translation>Son identifiant peut s’y abonner via « %1 ».</translation>
+    </message>
+    <message>
+        <source>Its credential may not subscribe to it: the broker refuses a live subscription (durable copies still arrive through its DLV).</source>
+        <translation>Son identifiant ne peut pas s’y abonner : le broker refuse un abonnement en direct (les copies durables arrivent toujours par son DLV).</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1874,42 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     <message>
         <source>Off: the console watches invisibly. On: agents see it in their roster, as they see each other; the credential must be allowed to write presence.</source>
         <translation>Désactivé : la console observe sans être vue. Activé : les agents la voient dans leur liste, comme ils se voient entre eux ; l’identifiant doit pouvoir écrire la présence.</translation>
+    </message>
+    <message>
+        <source>Membership observer creds file</source>
+        <translation>Fichier d&apos;identifiants de l&apos;observateur d&apos;appartenance</translation>
+    </message>
+    <message>
+        <source>optional: the daemon&apos;s membership feed (system account)</source>
+        <translation>facultatif : le flux d&apos;appartenance du démon (compte système)</translation>
+    </message>
+    <message>
+        <source>Membership writer creds file</source>
+        <translation>Fichier d&apos;identifiants du rédacteur d&apos;appartenance</translation>
+    </message>
+    <message>
+        <source>optional: the daemon&apos;s membership feed (membership-rw)</source>
+        <translation>facultatif : le flux d&apos;appartenance du démon (membership-rw)</translation>
+    </message>
+    <message>
+        <source>&amp;Membership observer creds:</source>
+        <translation>Observateur d&apos;appartenance (&amp;M) :</translation>
+    </message>
+    <message>
+        <source>Membership &amp;writer creds:</source>
+        <translation>Rédacteur d&apos;appartenance (&amp;W) :</translation>
+    </message>
+    <message>
+        <source>The membership feed needs both creds files: the observer and the writer.</source>
+        <translation>Le flux d&apos;appartenance a besoin des deux fichiers d&apos;identifiants : l&apos;observateur et le rédacteur.</translation>
+    </message>
+    <message>
+        <source>membership observer</source>
+        <translation>observateur d&apos;appartenance</translation>
+    </message>
+    <message>
+        <source>membership writer</source>
+        <translation>rédacteur d&apos;appartenance</translation>
     </message>
 </context>
 <context>

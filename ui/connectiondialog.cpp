@@ -149,6 +149,16 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
         fileField(QStringLiteral("deliveryCredsFile"), tr("Delivery creds file"), &deliveryRow);
     m_deliveryCreds->setPlaceholderText(
         tr("optional: the delivery daemon, the lease, members, ACL reads"));
+    QWidget *feedObserverRow = nullptr;
+    QWidget *feedWriterRow = nullptr;
+    m_feedObserverCreds = fileField(QStringLiteral("membershipObserverCredsFile"),
+                                    tr("Membership observer creds file"), &feedObserverRow);
+    m_feedObserverCreds->setPlaceholderText(
+        tr("optional: the daemon's membership feed (system account)"));
+    m_feedWriterCreds = fileField(QStringLiteral("membershipRwCredsFile"),
+                                  tr("Membership writer creds file"), &feedWriterRow);
+    m_feedWriterCreds->setPlaceholderText(
+        tr("optional: the daemon's membership feed (membership-rw)"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Join link:"), m_link);
@@ -170,6 +180,8 @@ ConnectionDialog::ConnectionDialog(profile::ProfileStore *store, profile::Secret
     form->addRow(tr("&Identity:"), m_identity);
     form->addRow(tr("P&rovisioner creds:"), provisionerRow);
     form->addRow(tr("De&livery creds:"), deliveryRow);
+    form->addRow(tr("&Membership observer creds:"), feedObserverRow);
+    form->addRow(tr("Membership &writer creds:"), feedWriterRow);
 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("connectionMessage"));
@@ -257,6 +269,8 @@ void ConnectionDialog::setProfile(const ConnectionProfile &profile)
     m_credsFile->setText(profile.credsFile);
     m_provisionerCreds->setText(profile.provisionerCredsFile);
     m_deliveryCreds->setText(profile.deliveryCredsFile);
+    m_feedObserverCreds->setText(profile.membershipObserverCredsFile);
+    m_feedWriterCreds->setText(profile.membershipRwCredsFile);
     m_tls->setChecked(profile.tlsRequired);
     m_tlsCa->setText(profile.tlsCaFile);
     m_tlsCert->setText(profile.tlsCertFile);
@@ -349,6 +363,8 @@ ConnectionProfile ConnectionDialog::formProfile() const
         profile.authKind == AuthKind::CredsFile ? m_credsFile->text().trimmed() : QString();
     profile.provisionerCredsFile = m_provisionerCreds->text().trimmed();
     profile.deliveryCredsFile = m_deliveryCreds->text().trimmed();
+    profile.membershipObserverCredsFile = m_feedObserverCreds->text().trimmed();
+    profile.membershipRwCredsFile = m_feedWriterCreds->text().trimmed();
     profile.tlsRequired = m_tls->isChecked();
     profile.tlsCaFile = m_tlsCa->text().trimmed();
     profile.tlsCertFile = m_tlsCert->text().trimmed();
@@ -392,8 +408,15 @@ bool ConnectionDialog::validate(QString *error) const
         *error = tr("Choose the creds file.");
         return false;
     }
-    const QList<QPair<QString, QString>> roles{{tr("provisioner"), profile.provisionerCredsFile},
-                                               {tr("delivery"), profile.deliveryCredsFile}};
+    if (profile.membershipObserverCredsFile.isEmpty() != profile.membershipRwCredsFile.isEmpty()) {
+        *error = tr("The membership feed needs both creds files: the observer and the writer.");
+        return false;
+    }
+    const QList<QPair<QString, QString>> roles{
+        {tr("provisioner"), profile.provisionerCredsFile},
+        {tr("delivery"), profile.deliveryCredsFile},
+        {tr("membership observer"), profile.membershipObserverCredsFile},
+        {tr("membership writer"), profile.membershipRwCredsFile}};
     for (const auto &[role, file] : roles) {
         if (file.isEmpty())
             continue;

@@ -92,6 +92,8 @@ private:
     QLineEdit *m_identity;
     QLineEdit *m_provisionerCreds;
     QLineEdit *m_deliveryCreds;
+    QLineEdit *m_feedObserverCreds;
+    QLineEdit *m_feedWriterCreds;
     QLabel *m_message;
     QPushButton *m_testButton;
     QPushButton *m_saveButton;

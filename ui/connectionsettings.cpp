@@ -95,6 +95,36 @@ ConsoleConnection consoleConnection(const ConnectionProfile &profile, const QByt
         roleConnection.inboxId = roleIdentity.publicKey;
         result.credentials.roles[role] = {roleConnection, roleIdentity.grants};
     }
+    if (profile.membershipObserverCredsFile.isEmpty() != profile.membershipRwCredsFile.isEmpty()) {
+        result.error = QCoreApplication::translate(
+            "cotal::ui", "The membership feed needs both its observer and its writer creds file.");
+        return result;
+    }
+    if (!profile.membershipObserverCredsFile.isEmpty()) {
+        space::FeedCredentials feed;
+        const QList<QPair<nats::ConnectionOptions *, QString>> files{
+            {&feed.observer, profile.membershipObserverCredsFile},
+            {&feed.writer, profile.membershipRwCredsFile}};
+        for (const auto &[options, file] : files) {
+            const profile::CredentialIdentity feedIdentity =
+                profile::credentialIdentity(ConnectionProfile::AuthKind::CredsFile, file, {});
+            if (!feedIdentity.ok()) {
+                result.error = QCoreApplication::translate(
+                                   "cotal::ui", "The membership feed credential cannot be used: %1")
+                                   .arg(feedIdentity.error);
+                return result;
+            }
+            *options = connection;
+            options->token.clear();
+            options->user.clear();
+            options->password.clear();
+            options->credsText.clear();
+            options->nkeySeedFile.clear();
+            options->credsFile = file;
+            options->inboxId.clear();
+        }
+        result.credentials.membershipFeed = feed;
+    }
     result.options = endpoint::EndpointOptions::adminConsole(std::move(connection), profile.space);
     result.options.card.id = identity.carriesIdentity ? identity.publicKey : profile.instanceId;
     if (!profile.displayName.isEmpty())

@@ -30,6 +30,7 @@ public:
 
     // The connection and space to run with; none disables Start (not connected).
     void setOptions(std::optional<delivery::DeliveryOptions> options);
+    const std::optional<delivery::DeliveryOptions> &options() const { return m_options; }
     bool isRunning() const { return m_host != nullptr; }
     QString daemonId() const { return m_daemonId; }
 

@@ -154,6 +154,12 @@ void DeliveryPane::attach()
     options.connection = access->connectionFor(space::Use::Daemon);
     options.connection.name = QStringLiteral("cotal-console-delivery");
     options.space = space;
+    if (const std::optional<space::FeedCredentials> feed = access->membershipFeedCredentials()) {
+        delivery::MembershipFeedOptions membership;
+        membership.observer = feed->observer;
+        membership.writer = feed->writer;
+        options.membership = membership;
+    }
     m_daemon->setOptions(options);
     // The delivery credential is the space's daemon identity: a lease it holds is that daemon's.
     if (access->has(space::Credential::Delivery))

@@ -164,6 +164,8 @@ profile::ConnectionProfile LocalMesh::consoleProfile() const
         profile.credsFile = m_consoleCredentials.view;
         profile.provisionerCredsFile = m_consoleCredentials.provisioner;
         profile.deliveryCredsFile = m_consoleCredentials.delivery;
+        profile.membershipObserverCredsFile = m_consoleCredentials.membershipObserver;
+        profile.membershipRwCredsFile = m_consoleCredentials.membershipRw;
     }
     return profile;
 }
@@ -199,7 +201,10 @@ bool LocalMesh::mintTrustChain(const QString &meshDir, QString *error)
     // in-process daemon must compete for the lease, not share it.
     if (!mintFile(trust::UserProfile::Admin, &m_consoleCredentials.view) ||
         !mintFile(trust::UserProfile::Provisioner, &m_consoleCredentials.provisioner) ||
-        !mintFile(trust::UserProfile::Delivery, &m_consoleCredentials.delivery))
+        !mintFile(trust::UserProfile::Delivery, &m_consoleCredentials.delivery) ||
+        !mintFile(trust::UserProfile::MembershipObserver,
+                  &m_consoleCredentials.membershipObserver) ||
+        !mintFile(trust::UserProfile::MembershipRw, &m_consoleCredentials.membershipRw))
         return false;
     m_provisionerCreds = m_trust->mint(trust::UserProfile::Provisioner, m_options.space).credsText;
     m_deliveryCreds = m_trust->mint(trust::UserProfile::Delivery, m_options.space).credsText;

@@ -54,6 +54,8 @@ public:
         QString view; // admin
         QString provisioner;
         QString delivery;
+        QString membershipObserver; // the in-process daemon's membership feed
+        QString membershipRw;
     };
 
     explicit LocalMesh(Options options, QObject *parent = nullptr);

@@ -29,6 +29,10 @@ struct ConnectionProfile
     // used only for what its profile may do (endpoint.md §11). Empty: none.
     QString provisionerCredsFile;
     QString deliveryCredsFile;
+    // The membership feed's credentials (delivery.md §1.2), for the in-process daemon: a
+    // system-account observer and a data-account writer; both or neither.
+    QString membershipObserverCredsFile;
+    QString membershipRwCredsFile;
     bool tlsRequired = false;
     QString tlsCaFile;
     QString tlsCertFile;

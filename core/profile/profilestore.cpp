@@ -51,6 +51,9 @@ ConnectionProfile readProfile(const QSettings &settings)
     p.credsFile = settings.value(QStringLiteral("credsFile")).toString();
     p.provisionerCredsFile = settings.value(QStringLiteral("provisionerCredsFile")).toString();
     p.deliveryCredsFile = settings.value(QStringLiteral("deliveryCredsFile")).toString();
+    p.membershipObserverCredsFile =
+        settings.value(QStringLiteral("membershipObserverCredsFile")).toString();
+    p.membershipRwCredsFile = settings.value(QStringLiteral("membershipRwCredsFile")).toString();
     p.tlsRequired = settings.value(QStringLiteral("tls")).toBool();
     p.tlsCaFile = settings.value(QStringLiteral("tlsCa")).toString();
     p.tlsCertFile = settings.value(QStringLiteral("tlsCert")).toString();
@@ -72,6 +75,8 @@ void writeProfile(QSettings &settings, const ConnectionProfile &p)
     settings.setValue(QStringLiteral("credsFile"), p.credsFile);
     settings.setValue(QStringLiteral("provisionerCredsFile"), p.provisionerCredsFile);
     settings.setValue(QStringLiteral("deliveryCredsFile"), p.deliveryCredsFile);
+    settings.setValue(QStringLiteral("membershipObserverCredsFile"), p.membershipObserverCredsFile);
+    settings.setValue(QStringLiteral("membershipRwCredsFile"), p.membershipRwCredsFile);
     settings.setValue(QStringLiteral("tls"), p.tlsRequired);
     settings.setValue(QStringLiteral("tlsCa"), p.tlsCaFile);
     settings.setValue(QStringLiteral("tlsCert"), p.tlsCertFile);

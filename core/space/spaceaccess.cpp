@@ -31,6 +31,7 @@ void SpaceAccess::open(const QString &space, const QString &viewId, SpaceCredent
     const quint64 generation = ++m_generation;
     m_space = space;
     m_viewProfile = credentials.viewProfile;
+    m_feed = credentials.membershipFeed;
     credentials.view.options.inboxId = viewId;
     credentials.view.options.name = QStringLiteral("cotal-console-registries");
     m_links[Credential::View].options = credentials.view.options;
@@ -71,6 +72,7 @@ void SpaceAccess::close()
         emit closing();
     }
     m_links.clear();
+    m_feed.reset();
     m_pending = 0;
 }
 

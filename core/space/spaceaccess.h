@@ -49,11 +49,20 @@ struct CredentialLink
     wire::Grants grants;
 };
 
+// The membership feed's credentials (delivery.md §1.2), handed to the in-process daemon only:
+// no pane connects with them.
+struct FeedCredentials
+{
+    nats::ConnectionOptions observer; // system account
+    nats::ConnectionOptions writer;   // data account; inbox id: the creds' public key
+};
+
 struct SpaceCredentials
 {
     CredentialLink view; // as the endpoint uses it; the inbox id is set at open()
     QString viewProfile; // the view creds' JWT name ("admin"), empty without creds
     std::map<Credential, CredentialLink> roles; // inbox id: the creds' public key
+    std::optional<FeedCredentials> membershipFeed;
 };
 
 // Owns the admin panes' connections to one space: one for the view credential (beside the
@@ -82,6 +91,8 @@ public:
     std::optional<nats::JetStream> jetStreamFor(Use use) const;
     // The options a connection of `use` opens with (the daemon's own connections).
     nats::ConnectionOptions connectionFor(Use use) const;
+    // What the in-process daemon writes the membership feed with; none: the feed is off.
+    std::optional<FeedCredentials> membershipFeedCredentials() const { return m_feed; }
     wire::Grants grants(Credential credential) const;
     // Whether `credential` may read `bucket` at all: a watch (consumer create) and a get.
     bool mayWatch(Credential credential, const QString &bucket) const;
@@ -147,6 +158,7 @@ private:
     QString m_space;
     QString m_viewProfile;
     std::map<Credential, Link> m_links;
+    std::optional<FeedCredentials> m_feed;
     int m_pending = 0;
     bool m_ready = false;
     quint64 m_generation = 0;

@@ -3,6 +3,7 @@
 #include "core/nats/keyvalue.h"
 #include "core/nats/natsconnection.h"
 #include "core/space/deliverylease.h"
+#include "core/trust/trustchain.h"
 #include "core/wire/names.h"
 #include "tests/integration/endpointtestsupport.h"
 #include "tests/support/authmesh.h"
@@ -102,6 +103,7 @@ private slots:
     void initTestCase();
     void cleanup();
     void dialogTakesTheIdentityFromTheCredsFile();
+    void dialogHandsTheMembershipFeedCredentialsToTheDaemon();
     void adminWithRoleCredentialsEditsAcls();
     void observerIsToldWhatItMayNotRead();
     void idleConsolesCauseNoPermissionViolations();
@@ -218,6 +220,70 @@ void tst_AuthConsole::dialogTakesTheIdentityFromTheCredsFile()
     QFile settings(options.settingsFile);
     QVERIFY(settings.open(QIODevice::ReadOnly));
     QVERIFY(!settings.readAll().contains("instanceId=U"));
+}
+
+// The membership feed's two creds files: half of them is refused with the reason and nothing is
+// saved; both are kept as paths and reach the in-process daemon's options, never a pane.
+void tst_AuthConsole::dialogHandsTheMembershipFeedCredentialsToTheDaemon()
+{
+    const trust::TrustChain chain(QStringLiteral("op"), QStringLiteral("acct"));
+    const auto writeCreds = [this](const QString &name, const QByteArray &text) {
+        const QString path = m_settingsDir.filePath(name);
+        QFile file(path);
+        file.open(QIODevice::WriteOnly);
+        file.write(text);
+        return path;
+    };
+    const QString observer =
+        writeCreds(QStringLiteral("membership-observer.creds"),
+                   chain.mint(trust::UserProfile::MembershipObserver, authmesh::kSpace).credsText);
+    const QString writer =
+        writeCreds(QStringLiteral("membership-rw.creds"),
+                   chain.mint(trust::UserProfile::MembershipRw, authmesh::kSpace).credsText);
+    ui::MainWindow::Options options;
+    options.settingsFile = m_settingsDir.filePath(QStringLiteral("feed.ini"));
+    options.secretService = QStringLiteral("cotal-console-authtest");
+    m_window = std::make_unique<ui::MainWindow>(options);
+    m_window->show();
+
+    runNewConnectionDialog([&](ui::ConnectionDialog *dialog) {
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("servers")),
+                         m_server->url());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("space")), authmesh::kSpace);
+        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("authKind"));
+        kind->setCurrentIndex(kind->findData(int(AuthKind::CredsFile)));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("credsFile")),
+                         authmesh::creds(QStringLiteral("admin")));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("deliveryCredsFile")),
+                         authmesh::creds(QStringLiteral("delivery")));
+        QTest::keyClicks(
+            dialog->findChild<QLineEdit *>(QStringLiteral("membershipObserverCredsFile")),
+            observer);
+        auto *connect = dialog->findChild<QPushButton *>(QStringLiteral("saveAndConnect"));
+        QTest::mouseClick(connect, Qt::LeftButton);
+        auto *message = dialog->findChild<QLabel *>(QStringLiteral("connectionMessage"));
+        QVERIFY2(message->text().contains(QLatin1String("needs both")),
+                 qPrintable(message->text()));
+        QVERIFY(dialog->isVisible());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("membershipRwCredsFile")),
+                         writer);
+        QTest::mouseClick(connect, Qt::LeftButton);
+    });
+    ui::ConsoleSession *session = m_window->session();
+    QTRY_VERIFY_WITH_TIMEOUT(session->access()->isReady(), kWaitMs);
+    const std::optional<space::FeedCredentials> feed =
+        session->access()->membershipFeedCredentials();
+    QVERIFY(feed);
+    QCOMPARE(feed->observer.credsFile, observer);
+    QCOMPARE(feed->writer.credsFile, writer);
+    QCOMPARE(m_window->deliveryPane()->daemonPane()->options()->membership->writer.credsFile,
+             writer);
+    // Paths in the settings, as for the other role credentials; the creds stay in their files.
+    QFile settings(options.settingsFile);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    const QByteArray stored = settings.readAll();
+    QVERIFY(stored.contains("membershipRwCredsFile=" + writer.toUtf8()));
+    QVERIFY(!stored.contains("SEED") && !stored.contains("eyJ"));
 }
 
 ui::MainWindow *tst_AuthConsole::openWindow(const QString &name)
