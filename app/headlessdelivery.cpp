@@ -257,6 +257,12 @@ int runHeadless(int argc, char *argv[])
             connection->user.clear();
             connection->password.clear();
         }
+        // The reference's override of the poll interval (delivery.md §9).
+        bool intervalOk = false;
+        const int intervalMs =
+            qEnvironmentVariableIntValue("COTAL_MEMBERSHIP_INTERVAL_MS", &intervalOk);
+        if (intervalOk && intervalMs > 0)
+            feed.intervalMs = intervalMs;
         options.membership = feed;
     }
 

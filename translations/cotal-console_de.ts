@@ -286,10 +286,6 @@
         <translation>Nicht abgedeckt: kein verwendbarer Lese-ACL-Eintrag.</translation>
     </message>
     <message>
-        <source>Live: cannot read the membership feed — %1.</source>
-        <translation>Live: der Mitgliedschafts-Feed ist nicht lesbar — %1.</translation>
-    </message>
-    <message>
         <source>Subscribed live now through &quot;%1&quot;.</source>
         <translation>Jetzt live abonniert über „%1“.</translation>
     </message>
@@ -356,6 +352,10 @@
     <message>
         <source>Its credential may not subscribe to it: the broker refuses a live subscription (durable copies still arrive through its DLV).</source>
         <translation>Seine Berechtigung darf ihn nicht abonnieren: der Broker verweigert ein Live-Abonnement (dauerhafte Kopien kommen weiter über sein DLV an).</translation>
+    </message>
+    <message>
+        <source>Live: not shown — %1.</source>
+        <translation>Live: nicht angezeigt — %1.</translation>
     </message>
 </context>
 <context>
@@ -433,10 +433,6 @@
         <translation>Lese-ACLs: nicht lesbar — %1.</translation>
     </message>
     <message>
-        <source>Live subscriptions: cannot read — %1.</source>
-        <translation>Live-Abonnements: nicht lesbar — %1.</translation>
-    </message>
-    <message>
         <source>Durable memberships: cannot read — %1.</source>
         <translation>Dauerhafte Mitgliedschaften: nicht lesbar — %1.</translation>
     </message>
@@ -467,6 +463,18 @@
     <message>
         <source>Agents: %1 · channels: %2. </source>
         <translation>Agenten: %1 · Kanäle: %2. </translation>
+    </message>
+    <message>
+        <source>Live subscriptions: not shown — %1.</source>
+        <translation>Live-Abonnements: nicht angezeigt — %1.</translation>
+    </message>
+    <message>
+        <source>no feed daemon has written the membership feed (a delivery daemon with membership credentials does)</source>
+        <translation>kein Feed-Dienst hat den Mitgliedschafts-Feed geschrieben (ein Zustelldienst mit Mitgliedschafts-Zugangsdaten tut es)</translation>
+    </message>
+    <message>
+        <source>the membership feed is stale: its last complete poll was %1 s ago</source>
+        <translation>der Mitgliedschafts-Feed ist veraltet: seine letzte vollständige Abfrage war vor %1 s</translation>
     </message>
 </context>
 <context>

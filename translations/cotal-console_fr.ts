@@ -286,10 +286,6 @@
         <translation>Non couvert : aucune ACL de lecture utilisable.</translation>
     </message>
     <message>
-        <source>Live: cannot read the membership feed — %1.</source>
-        <translation>En direct : le flux d&apos;appartenance est illisible — %1.</translation>
-    </message>
-    <message>
         <source>Subscribed live now through &quot;%1&quot;.</source>
         <translation>Abonné en direct via « %1 ».</translation>
     </message>
@@ -356,6 +352,10 @@
     <message>
         <source>Its credential may not subscribe to it: the broker refuses a live subscription (durable copies still arrive through its DLV).</source>
         <translation>Son identifiant ne peut pas s’y abonner : le broker refuse un abonnement en direct (les copies durables arrivent toujours par son DLV).</translation>
+    </message>
+    <message>
+        <source>Live: not shown — %1.</source>
+        <translation>En direct : non affiché — %1.</translation>
     </message>
 </context>
 <context>
@@ -433,10 +433,6 @@
         <translation>ACL de lecture : lecture impossible — %1.</translation>
     </message>
     <message>
-        <source>Live subscriptions: cannot read — %1.</source>
-        <translation>Abonnements en direct : lecture impossible — %1.</translation>
-    </message>
-    <message>
         <source>Durable memberships: cannot read — %1.</source>
         <translation>Appartenances durables : lecture impossible — %1.</translation>
     </message>
@@ -467,6 +463,18 @@
     <message>
         <source>Agents: %1 · channels: %2. </source>
         <translation>Agents : %1 · canaux : %2. </translation>
+    </message>
+    <message>
+        <source>Live subscriptions: not shown — %1.</source>
+        <translation>Abonnements en direct : non affichés — %1.</translation>
+    </message>
+    <message>
+        <source>no feed daemon has written the membership feed (a delivery daemon with membership credentials does)</source>
+        <translation>aucun démon n&apos;a écrit le flux d&apos;appartenance (un démon de distribution avec les identifiants d&apos;appartenance le fait)</translation>
+    </message>
+    <message>
+        <source>the membership feed is stale: its last complete poll was %1 s ago</source>
+        <translation>le flux d&apos;appartenance est périmé : sa dernière interrogation complète date de %1 s</translation>
     </message>
 </context>
 <context>

@@ -215,7 +215,7 @@ QString AccessModel::explainCell(const AccessRow &row, const QString &channel,
     else
         lines.append(tr("Not covered: it has no usable read ACL record."));
     if (!cell.live)
-        lines.append(tr("Live: cannot read the membership feed — %1.").arg(m_feedDenied));
+        lines.append(tr("Live: not shown — %1.").arg(m_feedDenied));
     else if (*cell.live)
         lines.append(tr("Subscribed live now through \"%1\".").arg(cell.livePattern));
     else

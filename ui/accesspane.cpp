@@ -8,6 +8,7 @@
 #include "ui/accessfilterproxy.h"
 #include "ui/accessmodel.h"
 #include "ui/consolesession.h"
+#include "ui/membershipfeedmodel.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -29,6 +30,7 @@ using space::Use;
 namespace {
 
 constexpr int kRebuildDelayMs = 250;
+constexpr int kFreshnessCheckMs = 5000;
 
 QLineEdit *filterField(const QString &objectName, const QString &placeholder, QWidget *parent)
 {
@@ -114,6 +116,11 @@ AccessPane::AccessPane(ConsoleSession *session, QWidget *parent)
     m_rebuild.setSingleShot(true);
     m_rebuild.setInterval(kRebuildDelayMs);
     connect(&m_rebuild, &QTimer::timeout, this, &AccessPane::rebuild);
+    m_freshness.setInterval(kFreshnessCheckMs);
+    connect(&m_freshness, &QTimer::timeout, this, [this] {
+        if (feedProblem(double(QDateTime::currentMSecsSinceEpoch())) != m_feedProblem)
+            scheduleRebuild();
+    });
     connect(m_agentFilter, &QLineEdit::textChanged, m_proxy, &AccessFilterProxy::setAgentFilter);
     connect(m_roleFilter, &QLineEdit::textChanged, m_proxy, &AccessFilterProxy::setRoleFilter);
     connect(m_channelFilter, &QLineEdit::textChanged, m_proxy,
@@ -187,11 +194,19 @@ void AccessPane::attach()
                 &AccessPane::scheduleRebuild);
         connect(m_members.get(), &space::MemberRegistry::loaded, this,
                 &AccessPane::scheduleRebuild);
+        connect(m_members.get(), &space::MemberRegistry::watchFailed, this,
+                [this](const nats::NatsError &error) {
+                    m_membersDenied = error.describe();
+                    m_members.reset();
+                    scheduleRebuild();
+                });
         m_members->start();
     }
     if (m_feed) {
         connect(m_feed.get(), &space::MembershipFeedReader::updated, this,
                 [this](const space::MembershipFeedBatch &batch) {
+                    if (batch.heartbeatChanged)
+                        m_feedHeartbeat = batch.heartbeat;
                     for (const space::MembershipFeedUpdate &update : batch.memberships) {
                         if (update.membership) {
                             m_live.insert(update.agent, update.membership->live);
@@ -203,25 +218,43 @@ void AccessPane::attach()
                     }
                     scheduleRebuild();
                 });
-        connect(m_feed.get(), &space::MembershipFeedReader::loaded, this,
-                &AccessPane::scheduleRebuild);
+        connect(m_feed.get(), &space::MembershipFeedReader::loaded, this, [this] {
+            m_feedLoaded = true;
+            scheduleRebuild();
+        });
+        connect(m_feed.get(), &space::MembershipFeedReader::failed, this,
+                [this](const space::SpaceError &error) {
+                    m_feedDenied = error.describe();
+                    m_feed.reset();
+                    scheduleRebuild();
+                });
         m_feed->start();
+        m_freshness.start();
     }
     scheduleRebuild();
 }
 
 void AccessPane::detach()
 {
+    m_rebuild.stop();
+    m_freshness.stop();
     m_acls.reset();
     m_members.reset();
     m_feed.reset();
     m_live.clear();
     m_feedObservedAt.clear();
+    m_feedLoaded = false;
+    m_feedHeartbeat.reset();
+    m_roster.clear();
     m_aclDenied.clear();
     m_membersDenied.clear();
     m_feedDenied.clear();
     m_model->setMatrix({});
+    m_notice->clear();
+    m_notice->hide();
+    m_summary->clear();
     showSelection();
+    emit driftChanged({});
 }
 
 void AccessPane::setRoster(const QList<wire::Presence> &roster)
@@ -267,7 +300,11 @@ void AccessPane::rebuild()
     input.membersReadable = m_members && m_members->isLoaded();
     if (input.membersReadable)
         input.members = m_members->cached();
-    input.feedReadable = m_feed != nullptr;
+    // Live subscriptions are only as true as the feed is fresh: records nobody rewrites any more
+    // would claim readers that left long ago.
+    const QString feedUnusable = feedProblem(input.now);
+    input.feedReadable = feedUnusable.isEmpty();
+    m_feedProblem = feedUnusable;
     input.live = m_live;
     input.feedObservedAt = m_feedObservedAt;
     input.credentialGrants = m_credentialGrants;
@@ -278,7 +315,7 @@ void AccessPane::rebuild()
     space::AccessMatrix matrix = space::AccessMatrix::build(input);
     const space::AccessMatrix::Counts counts = matrix.counts;
     m_model->setMatrix(std::move(matrix), m_acls && !input.aclReadable ? loading : m_aclDenied,
-                       m_feedDenied,
+                       feedUnusable,
                        m_members && !input.membersReadable ? loading : m_membersDenied);
     m_view->resizeColumnToContents(0);
     const int row = m_model->rowOf(agent);
@@ -290,8 +327,8 @@ void AccessPane::rebuild()
     QStringList unreadable;
     if (!m_acls)
         unreadable.append(tr("Read ACLs: cannot read — %1.").arg(m_aclDenied));
-    if (!m_feed)
-        unreadable.append(tr("Live subscriptions: cannot read — %1.").arg(m_feedDenied));
+    if (!input.feedReadable && (!m_feed || m_feedLoaded))
+        unreadable.append(tr("Live subscriptions: not shown — %1.").arg(feedUnusable));
     if (!m_members)
         unreadable.append(tr("Durable memberships: cannot read — %1.").arg(m_membersDenied));
     m_notice->setText(unreadable.join(u'\n'));
@@ -305,6 +342,22 @@ void AccessPane::rebuild()
             .arg(counts.noRecord));
     showSelection();
     emit driftChanged(counts);
+}
+
+QString AccessPane::feedProblem(double now) const
+{
+    if (!m_feed)
+        return m_feedDenied;
+    if (!m_feedLoaded)
+        return tr("still loading");
+    if (!m_feedHeartbeat)
+        return tr("no feed daemon has written the membership feed (a delivery daemon with "
+                  "membership credentials does)");
+    const qint64 age = qint64(now - m_feedHeartbeat->observedAt);
+    if (age > MembershipFeedModel::kStaleAfterMs)
+        return tr("the membership feed is stale: its last complete poll was %1 s ago")
+            .arg(age / 1000);
+    return {};
 }
 
 void AccessPane::showSelection()

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/space/accessmatrix.h"
+#include "core/wire/membershipfeed.h"
 #include "core/wire/presence.h"
 
 #include <QTimer>
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -63,6 +65,8 @@ signals:
 
 private:
     void scheduleRebuild();
+    // Why the feed's live sets cannot be shown now; empty when they can.
+    QString feedProblem(double now) const;
     void showSelection();
     void editSelection();
     void chooseCsv();
@@ -75,12 +79,16 @@ private:
     std::unique_ptr<space::MembershipFeedReader> m_feed;
     QHash<QString, QStringList> m_live;
     QHash<QString, double> m_feedObservedAt;
+    bool m_feedLoaded = false;
+    std::optional<wire::MembershipFeedHeartbeat> m_feedHeartbeat; // `=feed`: is anyone writing?
     QList<space::AccessInput::Agent> m_roster;
     QHash<QString, QStringList> m_credentialGrants;
     QString m_aclDenied;
     QString m_feedDenied;
     QString m_membersDenied;
     QTimer m_rebuild;
+    QTimer m_freshness; // a feed nobody rewrites goes stale without any change to announce it
+    QString m_feedProblem;
 
     AccessModel *m_model;
     AccessFilterProxy *m_proxy;

@@ -168,8 +168,10 @@ void ProvisionDialog::showInventory(const space::SpaceInventory &inventory)
     const auto channels = std::find_if(
         inventory.streams.cbegin(), inventory.streams.cend(),
         [this](const StreamPresence &stream) { return stream.stream == m_channelsStream; });
-    m_channels->setAvailable(channels != inventory.streams.cend() &&
-                             channels->state != State::Missing);
+    // Only a bucket the lookup found: an unchecked one may not exist.
+    m_channels->setAvailable(
+        channels != inventory.streams.cend() &&
+        (channels->state == State::Present || channels->state == State::Different));
     setBusy(false);
 }
 

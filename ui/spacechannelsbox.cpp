@@ -74,8 +74,9 @@ SpaceChannelsBox::SpaceChannelsBox(Source writer, Source listing, QWidget *paren
                 &SpaceChannelsBox::showChannels);
         connect(m_listing.get(), &space::ChannelRegistry::watchFailed, this,
                 [this](const nats::NatsError &error) {
-                    m_note->setText(
-                        tr("The channel list cannot be read: %1").arg(error.describe()));
+                    m_listingError =
+                        tr("The channel list cannot be read: %1").arg(error.describe());
+                    m_note->setText(m_listingError);
                 });
     }
     setAvailable(false);
@@ -96,7 +97,7 @@ void SpaceChannelsBox::setAvailable(bool available)
     else if (!m_listing)
         m_note->setText(tr("Existing channels are not listed: %1.").arg(m_listingDenied));
     else
-        m_note->clear();
+        m_note->setText(m_listingError);
     updateButtons();
 }
 

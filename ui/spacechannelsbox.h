@@ -58,6 +58,7 @@ private:
     std::unique_ptr<space::ChannelRegistry> m_listing;
     QString m_writerDenied;
     QString m_listingDenied;
+    QString m_listingError; // the watch failed: said until the dialog closes
     bool m_available = false;
     QListWidget *m_list;
     QLineEdit *m_name;

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QPromise>
 #include <QTimer>
+#include <QUuid>
 
 namespace cotal::delivery {
 
@@ -79,6 +80,9 @@ public:
     int pageIndex = 0;
     int pageReplies = 0;
     bool pageHasMore = false;
+    // Every $SYS observer may subscribe under _INBOX.cotal-membership: a writer of another
+    // space or deployment must not take this sweep's replies for its own.
+    QString instance = QUuid::createUuid().toString(QUuid::Id128);
     quint64 counter = 0;
 };
 
@@ -123,7 +127,8 @@ void ConnzSweep::requestPage()
     d->pageReplies = 0;
     d->pageHasMore = false;
     // The observer may subscribe only under this prefix (delivery.md §1.2).
-    const QString reply = QStringLiteral("_INBOX.cotal-membership.%1").arg(++d->counter);
+    const QString reply =
+        QStringLiteral("_INBOX.cotal-membership.%1.%2").arg(d->instance).arg(++d->counter);
     d->subscription =
         d->observer->subscribe(reply, this, [this](const QList<nats::NatsMessage> &messages) {
             for (const nats::NatsMessage &message : messages) {
@@ -165,9 +170,12 @@ void ConnzSweep::finishPage()
     if (d->pageIndex == 0)
         d->result.serversOnFirstPage = d->pageReplies;
     if (d->pageReplies == 0) {
-        if (d->pageIndex == 0 && d->result.problem.isEmpty())
-            d->result.problem = QStringLiteral("no CONNZ reply: broker unreachable or the "
-                                               "membership-observer credential denied");
+        if (d->result.problem.isEmpty())
+            d->result.problem =
+                d->pageIndex == 0
+                    ? QStringLiteral("no CONNZ reply: broker unreachable or the "
+                                     "membership-observer credential denied")
+                    : QStringLiteral("no reply to CONNZ page %1").arg(d->pageIndex + 1);
         return finish();
     }
     if (!d->pageHasMore) {

@@ -8,6 +8,7 @@
 #include "core/wire/names.h"
 
 #include <QDateTime>
+#include <QPromise>
 #include <QTimer>
 #include <algorithm>
 
@@ -105,15 +106,14 @@ public:
                       return writerOpen.then(q, [this, current,
                                                  observed](const nats::NatsError &written) {
                           if (current != epoch)
-                              return feedError(nats::NatsErrorKind::NotConnected,
-                                               QStringLiteral("stopped"));
+                              return QtFuture::makeReadyFuture(feedError(
+                                  nats::NatsErrorKind::NotConnected, QStringLiteral("stopped")));
                           if (observed.isError() || written.isError()) {
                               const nats::NatsError error = observed.isError() ? observed : written;
                               close();
-                              return error;
+                              return QtFuture::makeReadyFuture(error);
                           }
-                          arm();
-                          return nats::NatsError{};
+                          return arm();
                       });
                   })
             .unwrap();
@@ -124,8 +124,13 @@ public:
         return QtFuture::makeReadyFuture(feedError(nats::NatsErrorKind::InvalidArgument, why));
     }
 
-    void arm()
+    // Resolves once both watches hold their initial values (the first poll runs then), or
+    // with the reason the feed cannot run.
+    QFuture<nats::NatsError> arm()
     {
+        armed = std::make_shared<QPromise<nats::NatsError>>();
+        armed->start();
+        QFuture<nats::NatsError> future = armed->future();
         const nats::JetStream js(writer.get());
         members =
             std::make_unique<space::MemberRegistry>(nats::KeyValue(js, wire::membersBucket(space)));
@@ -133,8 +138,16 @@ public:
         feedWatch = std::make_unique<nats::KvWatcher>(*feed);
         QObject::connect(members.get(), &space::MemberRegistry::loaded, q, [this] {
             membersLoaded = true;
-            poll();
+            watchesLoaded();
         });
+        QObject::connect(members.get(), &space::MemberRegistry::watchFailed, q,
+                         [this](const nats::NatsError &error) {
+                             watchFailed(wire::membersBucket(space), error);
+                         });
+        QObject::connect(feedWatch.get(), &nats::KvWatcher::failed, q,
+                         [this](const nats::NatsError &error) {
+                             watchFailed(wire::membershipBucket(space), error);
+                         });
         QObject::connect(feedWatch.get(), &nats::KvWatcher::entries, q,
                          [this](const QList<nats::KvEntry> &batch) {
                              for (const nats::KvEntry &entry : batch) {
@@ -146,7 +159,7 @@ public:
                          });
         QObject::connect(feedWatch.get(), &nats::KvWatcher::initialValuesDone, q, [this] {
             feedLoaded = true;
-            poll();
+            watchesLoaded();
         });
         for (const QString &event : {QStringLiteral("CONNECT"), QStringLiteral("DISCONNECT")}) {
             accountEvents.push_back(observer->subscribe(
@@ -157,6 +170,43 @@ public:
         members->start();
         feedWatch->start();
         interval->start();
+        return future;
+    }
+
+    void watchesLoaded()
+    {
+        if (!membersLoaded || !feedLoaded)
+            return;
+        finishArming({});
+        poll();
+    }
+
+    // A watch that cannot run (a missing bucket, a refused read) ends the feed: polling on
+    // would prove nothing, quietly, forever.
+    void watchFailed(const QString &bucket, const nats::NatsError &error)
+    {
+        const QString why = QStringLiteral("cannot watch %1: %2").arg(bucket, error.describe());
+        if (!finishArming(feedError(error.kind, why)))
+            log(LogLevel::Warning, QStringLiteral("membership feed stopped: %1").arg(why));
+        close();
+    }
+
+    // Whether a start() was still waiting for this outcome. It is handed over from the event
+    // loop: a continuation on the caller's thread would otherwise run inside this call and may
+    // destroy the writer under it.
+    bool finishArming(const nats::NatsError &outcome)
+    {
+        std::shared_ptr<QPromise<nats::NatsError>> promise = std::move(armed);
+        if (!promise)
+            return false;
+        QMetaObject::invokeMethod(
+            q,
+            [promise, outcome] {
+                promise->addResult(outcome);
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return true;
     }
 
     void poll()
@@ -259,6 +309,7 @@ public:
 
     void close()
     {
+        finishArming(feedError(nats::NatsErrorKind::NotConnected, QStringLiteral("stopped")));
         ++epoch;
         interval->stop();
         debounce->stop();
@@ -293,6 +344,7 @@ public:
     std::unique_ptr<ConnzSweep> sweep;
     std::vector<std::unique_ptr<nats::Subscription>> accountEvents;
     QHash<QString, QByteArray> stored;
+    std::shared_ptr<QPromise<nats::NatsError>> armed;
     QTimer *interval;
     QTimer *debounce;
     bool membersLoaded = false;

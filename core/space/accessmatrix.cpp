@@ -37,7 +37,8 @@ DurableState durableStateOf(const wire::MembershipRecord &record)
 {
     if (record.isTombstone())
         return DurableState::Tombstoned;
-    return record.activated.value_or(true) ? DurableState::Active : DurableState::Pending;
+    // Only `activated: true` is activated (delivery.md §6.4), as the feed counts it.
+    return record.activated.value_or(false) ? DurableState::Active : DurableState::Pending;
 }
 
 QStringList knownChannels(const AccessInput &in)

@@ -56,12 +56,14 @@ private slots:
     void editAclOpensTheEditorWithTheChannelPrefilled();
     void exportsCsvAndPicture();
     void knownCredentialGrantsExplainTheCell();
+    void aStaleFeedClaimsNoLiveReader();
 
 private:
     QModelIndex cell(const QString &agent, const QString &channel) const;
     bool putAcl(const QString &owner, const QStringList &allow, double updatedAt);
     bool putMember(const QString &channel, const QString &owner, std::optional<qint64> left);
     bool putFeed(const QString &agent, const QStringList &live, double observedAt);
+    bool putHeartbeat(double observedAt);
 
     testing::NatsServerProcess m_server;
     QTemporaryDir m_dir;
@@ -110,6 +112,14 @@ bool tst_AccessView::putFeed(const QString &agent, const QStringList &live, doub
     return put && put->ok();
 }
 
+bool tst_AccessView::putHeartbeat(double observedAt)
+{
+    const auto put = awaitResult(m_kit->bucket(wire::membershipBucket(m_space))
+                                     .put(wire::kMembershipFeedKey.toString(),
+                                          wire::encodeMembershipFeedHeartbeat({observedAt, 1})));
+    return put && put->ok();
+}
+
 QModelIndex tst_AccessView::cell(const QString &agent, const QString &channel) const
 {
     // The agent column for no channel.
@@ -128,6 +138,7 @@ void tst_AccessView::initTestCase()
     // alice reads #secret live although her ACL covers only #general.
     QVERIFY(putAcl(kAlice, {QStringLiteral("general")}, now));
     QVERIFY(putFeed(kAlice, {QStringLiteral("general"), QStringLiteral("secret")}, now));
+    QVERIFY(putHeartbeat(now));
     // bob is a durable member of #ops, which his ACL no longer covers.
     QVERIFY(putAcl(kBob, {QStringLiteral("general")}, now));
     QVERIFY(putMember(QStringLiteral("ops"), kBob, std::nullopt));
@@ -275,6 +286,21 @@ void tst_AccessView::knownCredentialGrantsExplainTheCell()
     QVERIFY(!m_pane->model()
                  ->explain(cell(kBob, QStringLiteral("general")))
                  .contains(QLatin1String("credential")));
+}
+
+// Records nobody rewrites any more are not live readers: with `=feed` five minutes old the view
+// claims no live subscription, says why, and counts no live drift.
+void tst_AccessView::aStaleFeedClaimsNoLiveReader()
+{
+    QVERIFY(putHeartbeat(double(QDateTime::currentMSecsSinceEpoch()) - 5 * 60 * 1000));
+    QTRY_COMPARE_WITH_TIMEOUT(m_pane->model()->matrix().counts.liveUncovered, 0, kWaitMs);
+    QVERIFY(!m_pane->model()->matrix().feedReadable);
+    QCOMPARE(cell(kAlice, QStringLiteral("general")).data().toString(), QStringLiteral("ACL"));
+    auto *notice = m_pane->findChild<QLabel *>(QStringLiteral("accessNotice"));
+    QVERIFY2(notice->text().contains(QLatin1String("stale")), qPrintable(notice->text()));
+    QVERIFY(m_pane->model()
+                ->explain(cell(kAlice, QStringLiteral("secret")))
+                .contains(QStringLiteral("Live: not shown — the membership feed is stale")));
 }
 
 QTEST_MAIN(tst_AccessView)
