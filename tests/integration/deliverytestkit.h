@@ -7,6 +7,7 @@
 #include "core/nats/jetstream.h"
 #include "core/nats/keyvalue.h"
 #include "core/space/agentprovisioner.h"
+#include "core/space/memberregistry.h"
 #include "core/space/spaceprovisioner.h"
 #include "core/wire/aclrecord.h"
 #include "core/wire/control.h"
@@ -100,6 +101,27 @@ public:
         const auto put =
             awaitResult(bucket(wire::aclBucket(m_space)).put(owner, wire::encodeAclRecord(record)));
         return put && put->ok();
+    }
+
+    // A durable membership written with the registry's own commit algorithm, as the daemon
+    // writes one at join (activated or not) or, with `leaveCursor`, at leave.
+    bool commitMember(const QString &channel, const QString &owner, bool activated,
+                      std::optional<qint64> leaveCursor = {}, qint64 joinCursor = 0)
+    {
+        wire::MembershipRecord record;
+        record.channel = channel;
+        record.owner = owner;
+        record.generation = 1;
+        record.joinCursor = joinCursor;
+        record.activated = activated;
+        record.writerIdentity = QStringLiteral("test");
+        record.updatedAt = double(QDateTime::currentMSecsSinceEpoch());
+        record.leaveCursor = leaveCursor;
+        if (leaveCursor)
+            record.state = wire::MemberState::LiveConfirmed;
+        const space::MemberRegistry members(bucket(wire::membersBucket(m_space)));
+        const auto written = awaitResult(members.commitMember(record));
+        return written && written->ok();
     }
 
     bool purgeAcl(const QString &owner)

@@ -52,8 +52,6 @@ private:
     nats::ConnectionOptions credentialFor(Profile profile, const trust::AgentGrants &grants = {});
     std::unique_ptr<delivery::MembershipFeedWriter> startWriter(const trust::MintedUser &observer);
     Agent connectAgent(const QStringList &channels);
-    bool commitMember(const QString &channel, const QString &owner, bool activated,
-                      std::optional<qint64> leaveCursor = {});
     QHash<QString, QByteArray> feedRecords();
 
     const QString m_space = QStringLiteral("feed");
@@ -139,24 +137,6 @@ Agent tst_MembershipFeed::connectAgent(const QStringList &channels)
     return agent;
 }
 
-bool tst_MembershipFeed::commitMember(const QString &channel, const QString &owner, bool activated,
-                                      std::optional<qint64> leaveCursor)
-{
-    wire::MembershipRecord record;
-    record.channel = channel;
-    record.owner = owner;
-    record.generation = 1;
-    record.activated = activated;
-    record.writerIdentity = QStringLiteral("test");
-    record.updatedAt = double(QDateTime::currentMSecsSinceEpoch());
-    record.leaveCursor = leaveCursor;
-    if (leaveCursor)
-        record.state = wire::MemberState::LiveConfirmed;
-    const space::MemberRegistry members(m_delivery->bucket(wire::membersBucket(m_space)));
-    const auto written = awaitResult(members.commitMember(record));
-    return written && written->ok();
-}
-
 QHash<QString, QByteArray> tst_MembershipFeed::feedRecords()
 {
     QHash<QString, QByteArray> records;
@@ -181,10 +161,11 @@ void tst_MembershipFeed::feedRecordsLiveAndDurableMembershipsAsTheReference()
     const QString carol = QStringLiteral("UCAROLOFFLINE");
     QVERIFY(alice.connection->state() == nats::NatsConnection::State::Connected);
     QVERIFY(bob.connection->state() == nats::NatsConnection::State::Connected);
-    QVERIFY(commitMember(QStringLiteral("general"), bob.id, true));
-    QVERIFY(commitMember(QStringLiteral("ops"), bob.id, false));     // pending: not yet read
-    QVERIFY(commitMember(QStringLiteral("ops"), carol, true));       // offline durable reader
-    QVERIFY(commitMember(QStringLiteral("old"), alice.id, true, 7)); // left: tombstone
+    QVERIFY(m_delivery->commitMember(QStringLiteral("general"), bob.id, true));
+    QVERIFY(
+        m_delivery->commitMember(QStringLiteral("ops"), bob.id, false));   // pending: not yet read
+    QVERIFY(m_delivery->commitMember(QStringLiteral("ops"), carol, true)); // offline durable reader
+    QVERIFY(m_delivery->commitMember(QStringLiteral("old"), alice.id, true, 7)); // left: tombstone
     // A stale record of an agent that is gone, and a garbled one: both are corrected.
     const nats::KeyValue feed = m_reader->bucket(wire::membershipBucket(m_space));
     QVERIFY(awaitResult(feed.put(QStringLiteral("UGONE"),

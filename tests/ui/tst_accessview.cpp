@@ -61,7 +61,6 @@ private slots:
 private:
     QModelIndex cell(const QString &agent, const QString &channel) const;
     bool putAcl(const QString &owner, const QStringList &allow, double updatedAt);
-    bool putMember(const QString &channel, const QString &owner, std::optional<qint64> left);
     bool putFeed(const QString &agent, const QStringList &live, double observedAt);
     bool putHeartbeat(double observedAt);
 
@@ -83,25 +82,6 @@ bool tst_AccessView::putAcl(const QString &owner, const QStringList &allow, doub
     const auto put = awaitResult(
         m_kit->bucket(wire::aclBucket(m_space)).put(owner, wire::encodeAclRecord(record)));
     return put && put->ok();
-}
-
-bool tst_AccessView::putMember(const QString &channel, const QString &owner,
-                               std::optional<qint64> left)
-{
-    wire::MembershipRecord record;
-    record.channel = channel;
-    record.owner = owner;
-    record.generation = 1;
-    record.joinCursor = 3;
-    record.activated = true;
-    record.writerIdentity = QStringLiteral("test");
-    record.updatedAt = double(QDateTime::currentMSecsSinceEpoch());
-    record.leaveCursor = left;
-    if (left)
-        record.state = wire::MemberState::LiveConfirmed;
-    const space::MemberRegistry members(m_kit->bucket(wire::membersBucket(m_space)));
-    const auto written = awaitResult(members.commitMember(record));
-    return written && written->ok();
 }
 
 bool tst_AccessView::putFeed(const QString &agent, const QStringList &live, double observedAt)
@@ -141,11 +121,11 @@ void tst_AccessView::initTestCase()
     QVERIFY(putHeartbeat(now));
     // bob is a durable member of #ops, which his ACL no longer covers.
     QVERIFY(putAcl(kBob, {QStringLiteral("general")}, now));
-    QVERIFY(putMember(QStringLiteral("ops"), kBob, std::nullopt));
+    QVERIFY(m_kit->commitMember(QStringLiteral("ops"), kBob, true, std::nullopt, 3));
     // carol's ACL was written a month ago and she has not been seen since.
     QVERIFY(putAcl(kCarol, {QStringLiteral("general")}, now - 30 * kDayMs));
     // dave left #old and has no ACL record at all.
-    QVERIFY(putMember(QStringLiteral("old"), kDave, 9));
+    QVERIFY(m_kit->commitMember(QStringLiteral("old"), kDave, true, 9, 3));
 
     ui::MainWindow::Options options;
     options.settingsFile = m_dir.filePath(QStringLiteral("settings.ini"));

@@ -114,6 +114,8 @@ private slots:
 private:
     // Triggers "New connection…" and runs `fill` on the dialog once it is shown (it is modal).
     void runNewConnectionDialog(const std::function<void(ui::ConnectionDialog *)> &fill);
+    // Servers, space and the view credential's creds file, typed as a user types them.
+    void fillCredsForm(ui::ConnectionDialog *dialog, const QString &view) const;
     void startAgent(const QString &name, const QString &role, const QStringList &channels);
     // The reference's own role: a delivery daemon with delivery.creds, outside the console.
     void startDaemon();
@@ -247,13 +249,7 @@ void tst_AuthConsole::dialogHandsTheMembershipFeedCredentialsToTheDaemon()
     m_window->show();
 
     runNewConnectionDialog([&](ui::ConnectionDialog *dialog) {
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("servers")),
-                         m_server->url());
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("space")), authmesh::kSpace);
-        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("authKind"));
-        kind->setCurrentIndex(kind->findData(int(AuthKind::CredsFile)));
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("credsFile")),
-                         authmesh::creds(QStringLiteral("admin")));
+        fillCredsForm(dialog, QStringLiteral("admin"));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("deliveryCredsFile")),
                          authmesh::creds(QStringLiteral("delivery")));
         QTest::keyClicks(
@@ -284,6 +280,16 @@ void tst_AuthConsole::dialogHandsTheMembershipFeedCredentialsToTheDaemon()
     const QByteArray stored = settings.readAll();
     QVERIFY(stored.contains("membershipRwCredsFile=" + writer.toUtf8()));
     QVERIFY(!stored.contains("SEED") && !stored.contains("eyJ"));
+}
+
+void tst_AuthConsole::fillCredsForm(ui::ConnectionDialog *dialog, const QString &view) const
+{
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("servers")), m_server->url());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("space")), authmesh::kSpace);
+    auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("authKind"));
+    kind->setCurrentIndex(kind->findData(int(AuthKind::CredsFile)));
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("credsFile")),
+                     authmesh::creds(view));
 }
 
 ui::MainWindow *tst_AuthConsole::openWindow(const QString &name)
@@ -331,13 +337,7 @@ void tst_AuthConsole::adminWithRoleCredentialsEditsAcls()
     }());
     m_window->show();
     runNewConnectionDialog([&](ui::ConnectionDialog *dialog) {
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("servers")),
-                         m_server->url());
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("space")), authmesh::kSpace);
-        auto *kind = dialog->findChild<QComboBox *>(QStringLiteral("authKind"));
-        kind->setCurrentIndex(kind->findData(int(AuthKind::CredsFile)));
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("credsFile")),
-                         authmesh::creds(QStringLiteral("admin")));
+        fillCredsForm(dialog, QStringLiteral("admin"));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("provisionerCredsFile")),
                          authmesh::creds(QStringLiteral("provisioner")));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("deliveryCredsFile")),
