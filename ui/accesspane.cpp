@@ -20,8 +20,10 @@
 #include <QLineEdit>
 #include <QPixmap>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cotal::ui {
 
@@ -267,8 +269,17 @@ void AccessPane::setRoster(const QList<wire::Presence> &roster)
         agents.append({presence.card.id, presence.card.name, presence.card.role.value_or(QString()),
                        presence.ts});
     }
+    // Heartbeats refresh the roster every few seconds; only who is there, and under which
+    // name and role, changes the table (an agent on the roster is never stale).
+    const auto sameAgent = [](const space::AccessInput::Agent &a,
+                              const space::AccessInput::Agent &b) {
+        return a.id == b.id && a.name == b.name && a.role == b.role;
+    };
+    const bool changed =
+        !std::equal(agents.cbegin(), agents.cend(), m_roster.cbegin(), m_roster.cend(), sameAgent);
     m_roster = std::move(agents);
-    scheduleRebuild();
+    if (changed)
+        scheduleRebuild();
 }
 
 void AccessPane::scheduleRebuild()
@@ -314,6 +325,9 @@ void AccessPane::rebuild()
     const QString channel = current.data(AccessModel::ChannelRole).toString();
     space::AccessMatrix matrix = space::AccessMatrix::build(input);
     const space::AccessMatrix::Counts counts = matrix.counts;
+    // A reset scrolls to the top: an admin reading row 300 keeps reading it.
+    const int scrolledX = m_view->horizontalScrollBar()->value();
+    const int scrolledY = m_view->verticalScrollBar()->value();
     m_model->setMatrix(std::move(matrix), m_acls && !input.aclReadable ? loading : m_aclDenied,
                        feedUnusable,
                        m_members && !input.membersReadable ? loading : m_membersDenied);
@@ -321,8 +335,12 @@ void AccessPane::rebuild()
     const int row = m_model->rowOf(agent);
     if (row >= 0) {
         const int column = channel.isEmpty() ? 0 : std::max(m_model->columnOf(channel), 0);
-        m_view->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, column)));
+        m_view->selectionModel()->setCurrentIndex(
+            m_proxy->mapFromSource(m_model->index(row, column)),
+            QItemSelectionModel::ClearAndSelect);
     }
+    m_view->horizontalScrollBar()->setValue(scrolledX);
+    m_view->verticalScrollBar()->setValue(scrolledY);
 
     QStringList unreadable;
     if (!m_acls)
