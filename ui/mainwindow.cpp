@@ -174,7 +174,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent)
     resize(1400, 900);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Closing tells the panes to detach, and detaching reads the window's models: close while
+    // they all still exist, not from the session's destructor among the window's children.
+    m_session->close();
+    m_session->access()->close();
+}
 
 void MainWindow::buildConsole()
 {
