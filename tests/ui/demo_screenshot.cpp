@@ -1,11 +1,14 @@
 // Renders the console on its embedded operator-mode demo into docs/demo.png: the mesh with its
 // six agents, the console entered as the demo enters it, after the agents have talked a while.
 //
-// Usage: demo_screenshot <output png> [seconds]   (QT_QPA_PLATFORM=offscreen)
+// Usage: demo_screenshot <output png> [seconds] [action]   (QT_QPA_PLATFORM=offscreen)
+// `action` is the object name of a window action to trigger before the picture, e.g.
+// actionAccess for the access view.
 
 #include "core/local/localmesh.h"
 #include "ui/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,7 +22,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fputs("usage: demo_screenshot <output png> [seconds]\n", stderr);
+        std::fputs("usage: demo_screenshot <output png> [seconds] [action]\n", stderr);
         return 2;
     }
     QTemporaryDir state;
@@ -41,6 +44,15 @@ int main(int argc, char **argv)
     }
     window.enterDemo(mesh);
     QTest::qWait(args.value(2, QStringLiteral("15")).toInt() * 1000);
+    if (args.size() > 3) {
+        auto *action = window.findChild<QAction *>(args.at(3));
+        if (!action) {
+            std::fprintf(stderr, "no action %s\n", qPrintable(args.at(3)));
+            return 1;
+        }
+        action->trigger();
+        QTest::qWait(1000);
+    }
     if (!window.grab().save(args.at(1))) {
         std::fprintf(stderr, "cannot write %s\n", qPrintable(args.at(1)));
         return 1;
