@@ -1,5 +1,6 @@
 #include "app/headlessdelivery.h"
 
+#include "app/headlessprovision.h"
 #include "core/delivery/brokerprobe.h"
 #include "core/delivery/deliveryhost.h"
 #include "cotalversion.h"
@@ -27,6 +28,9 @@ constexpr int kExitUsage = 2;
 constexpr int kStopDeadlineMs = 5000;
 // A supervisor restarts a daemon that exits; one that waits forever for a broker is a hang.
 constexpr int kDefaultConnectWaitS = 5;
+// Creating 12 streams on a cluster waits for a leader election per stream.
+constexpr int kProvisionTimeoutMs = 60000;
+constexpr int kMaxReplicas = 5; // JetStream's limit
 
 void logLine(const QString &text)
 {
@@ -133,6 +137,23 @@ int runHeadless(int argc, char *argv[])
     const QCommandLineOption deliver(
         QStringLiteral("deliver"),
         QCoreApplication::translate("headless", "Run the space's delivery daemon."));
+    const QCommandLineOption provision(
+        QStringLiteral("provision"),
+        QCoreApplication::translate("headless",
+                                    "Create the space's streams and buckets, then exit."));
+    const QCommandLineOption replicas(
+        QStringLiteral("replicas"),
+        QCoreApplication::translate(
+            "headless", "With --provision: copies of each stream (1 to %1; 3 on a 3-node "
+                        "JetStream cluster; default 1).")
+            .arg(kMaxReplicas),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption defaultClass(
+        QStringLiteral("default-class"),
+        QCoreApplication::translate("headless",
+                                    "With --provision: the space's default delivery class, "
+                                    "durable or live (default durable)."),
+        QStringLiteral("CLASS"), QStringLiteral("durable"));
     const QCommandLineOption space(QStringLiteral("space"),
                                    QCoreApplication::translate("headless", "The space to serve."),
                                    QStringLiteral("S"));
@@ -185,8 +206,9 @@ int runHeadless(int argc, char *argv[])
         QCoreApplication::translate("headless",
                                     "The membership feed's data-account writer credentials."),
         QStringLiteral("FILE"));
-    parser.addOptions({headless, deliver, space, server, creds, user, tlsCa, tlsCert, tlsKey,
-                       connectWait, shards, shard, feedObserver, feedWriter});
+    parser.addOptions({headless, deliver, provision, replicas, defaultClass, space, server, creds,
+                       user, tlsCa, tlsCert, tlsKey, connectWait, shards, shard, feedObserver,
+                       feedWriter});
 
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
@@ -205,8 +227,8 @@ int runHeadless(int argc, char *argv[])
     if (parser.isSet(version))
         parser.showVersion();
 
-    if (!parser.isSet(deliver)) {
-        logLine(QStringLiteral("--headless needs a task: --deliver"));
+    if (parser.isSet(deliver) == parser.isSet(provision)) {
+        logLine(QStringLiteral("--headless needs one task: --deliver or --provision"));
         return kExitUsage;
     }
     if (parser.value(space).trimmed().isEmpty()) {
@@ -240,6 +262,27 @@ int runHeadless(int argc, char *argv[])
     options.connection.tlsCaFile = parser.value(tlsCa);
     options.connection.tlsCertFile = parser.value(tlsCert);
     options.connection.tlsKeyFile = parser.value(tlsKey);
+
+    if (parser.isSet(provision)) {
+        ProvisionRequest request;
+        request.connection = options.connection;
+        request.space = options.space;
+        bool replicasOk = false;
+        request.replicas = parser.value(replicas).toInt(&replicasOk);
+        if (!replicasOk || request.replicas < 1 || request.replicas > kMaxReplicas) {
+            logLine(QStringLiteral("--replicas takes 1 to %1").arg(kMaxReplicas));
+            return kExitUsage;
+        }
+        const QString chosenClass = parser.value(defaultClass);
+        if (chosenClass != QLatin1String("durable") && chosenClass != QLatin1String("live")) {
+            logLine(QStringLiteral("--default-class takes durable or live"));
+            return kExitUsage;
+        }
+        request.defaultClass = chosenClass == QLatin1String("live")
+                                   ? space::SpaceProvisioner::DefaultDeliveryClass::Live
+                                   : space::SpaceProvisioner::DefaultDeliveryClass::Durable;
+        return provisionSpace(request, kProvisionTimeoutMs);
+    }
 
     if (parser.isSet(feedObserver) != parser.isSet(feedWriter)) {
         logLine(QStringLiteral("the membership feed needs both --membership-observer-creds and "

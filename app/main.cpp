@@ -48,6 +48,8 @@ void configure(QCommandLineParser &parser, const Options &options)
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Operator console for Cotal agent spaces.\n\nDelivery daemon without a GUI:\n"
                 "  cotal-console --headless --deliver --space <space> [connection options]\n"
+                "Creating a space's streams (3 copies on a 3-node cluster):\n"
+                "  cotal-console --headless --provision --space <space> --replicas 3 [...]\n"
                 "  (see cotal-console --headless --help)"));
     parser.addHelpOption();
     parser.addVersionOption();

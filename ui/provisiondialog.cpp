@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -41,6 +42,9 @@ SpaceChannelsBox *channelsBoxFor(const space::SpaceAccess &access, const QString
 }
 
 } // namespace
+
+// JetStream keeps at most five copies of a stream.
+constexpr int kMaxReplicas = 5;
 
 using space::StreamPresence;
 using State = space::StreamPresence::State;
@@ -78,8 +82,15 @@ ProvisionDialog::ProvisionDialog(const space::SpaceAccess &access, const QString
                             QVariant::fromValue(static_cast<int>(DefaultClass::Durable)));
     m_defaultClass->setToolTip(tr("Written to the channel registry's =defaults unless a default "
                                   "class is set already."));
+    m_replicas = new QSpinBox(this);
+    m_replicas->setObjectName(QStringLiteral("streamReplicas"));
+    m_replicas->setAccessibleName(tr("Copies of each stream"));
+    m_replicas->setRange(1, kMaxReplicas);
+    m_replicas->setToolTip(tr("How many servers of a JetStream cluster keep each stream: 1 on a "
+                              "single server, 3 on a 3-node cluster so that one node may fail."));
     auto *form = new QFormLayout;
     form->addRow(tr("Default &delivery class:"), m_defaultClass);
+    form->addRow(tr("&Replicas:"), m_replicas);
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("provisionReason"));
     m_reason->setWordWrap(true);
@@ -148,6 +159,7 @@ void ProvisionDialog::provision()
     setBusy(true);
     m_result->setText(tr("Provisioning…"));
     const auto defaultClass = static_cast<DefaultClass>(m_defaultClass->currentData().toInt());
+    m_provisioner->setReplicas(m_replicas->value());
     m_provisioner->provision(defaultClass).then(this, [this](const space::ProvisionResult &result) {
         setBusy(false);
         showResult(result);
@@ -198,6 +210,7 @@ void ProvisionDialog::setBusy(bool busy)
                          !m_inventory.named(State::Unchecked).isEmpty();
     m_provision->setEnabled(!busy && m_mayProvision && m_provisioner && looked && missing);
     m_defaultClass->setEnabled(!busy && m_mayProvision);
+    m_replicas->setEnabled(!busy && m_mayProvision);
     if (!m_mayProvision) {
         m_reason->setText(tr("The %1 credential may not create this space's streams — add a "
                              "provisioner credential to this connection.")

@@ -6,6 +6,7 @@
 #include <optional>
 
 class QComboBox;
+class QSpinBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
@@ -61,6 +62,7 @@ private:
     QTreeWidget *m_streams;
     SpaceChannelsBox *m_channels;
     QComboBox *m_defaultClass;
+    QSpinBox *m_replicas;
     QLabel *m_reason;
     QLabel *m_result;
     QPushButton *m_provision;

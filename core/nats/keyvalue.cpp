@@ -729,7 +729,8 @@ QFuture<KvKeysResult> KeyValue::keys() const
     return promise->future();
 }
 
-QByteArray KeyValue::bucketConfig(const QString &bucket, qint64 ttlMs, int history, qint64 maxBytes)
+QByteArray KeyValue::bucketConfig(const QString &bucket, qint64 ttlMs, int history, qint64 maxBytes,
+                                  int replicas)
 {
     // Field order as nats.js kv 3.4.0 builds it; duplicate_window is left to the server, which
     // clamps its 2 min default to max_age.
@@ -739,7 +740,8 @@ QByteArray KeyValue::bucketConfig(const QString &bucket, qint64 ttlMs, int histo
         ",\"max_bytes\":" + QByteArray::number(maxBytes) +
         ",\"max_msg_size\":-1,\"storage\":\"file\",\"subjects\":[" +
         jsonString(QStringLiteral("$KV.%1.>").arg(bucket)) +
-        "],\"discard\":\"new\",\"allow_direct\":true,\"num_replicas\":1";
+        "],\"discard\":\"new\",\"allow_direct\":true,\"num_replicas\":" +
+        QByteArray::number(replicas);
     if (ttlMs > 0)
         config += ",\"max_age\":" + QByteArray::number(ttlMs * kNanosPerMs);
     config += ",\"allow_rollup_hdrs\":true}";

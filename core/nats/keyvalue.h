@@ -82,8 +82,9 @@ public:
     // STREAM.INFO of whichever stream now exists, so callers can compare its config.
     QFuture<ApiResult> createBucket(qint64 ttlMs = 0, int history = 1, qint64 maxBytes = -1) const;
     // The STREAM.CREATE body createBucket() sends, field order as the reference client builds it.
+    // `replicas` > 1 only on a JetStream cluster; 1 is the reference's body byte for byte.
     static QByteArray bucketConfig(const QString &bucket, qint64 ttlMs = 0, int history = 1,
-                                   qint64 maxBytes = -1);
+                                   qint64 maxBytes = -1, int replicas = 1);
 
 private:
     JetStream m_jetStream;

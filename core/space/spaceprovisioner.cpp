@@ -40,15 +40,19 @@ struct StreamSpec
     bool allowDirect = false;
     bool allowRollup = false;
     qint64 maxBytes = -1;
+    int replicas = 1;
     QByteArray createBody;
 };
 
 // Space tokens are [A-Za-z0-9_-], so names and subjects need no JSON escaping.
 QByteArray streamBody(const QString &name, const QString &subject, const char *retention,
-                      const QByteArray &tail)
+                      const QByteArray &tail, int replicas)
 {
+    const QByteArray replication =
+        replicas == 1 ? QByteArray() : ",\"num_replicas\":" + QByteArray::number(replicas);
     return "{\"name\":\"" + name.toUtf8() + "\",\"subjects\":[\"" + subject.toUtf8() +
-           "\"],\"retention\":\"" + retention + "\",\"storage\":\"file\"" + tail + '}';
+           "\"],\"retention\":\"" + retention + "\",\"storage\":\"file\"" + tail + replication +
+           '}';
 }
 
 QByteArray plane3Tail()
@@ -69,7 +73,7 @@ StreamSpec messageStream(const QString &name, const QString &subject, const QStr
     return spec;
 }
 
-StreamSpec bucketStream(const QString &bucket, qint64 ttlMs, qint64 maxBytes)
+StreamSpec bucketStream(const QString &bucket, qint64 ttlMs, qint64 maxBytes, int replicas)
 {
     StreamSpec spec;
     spec.name = wire::kvStreamName(bucket);
@@ -84,43 +88,50 @@ StreamSpec bucketStream(const QString &bucket, qint64 ttlMs, qint64 maxBytes)
     spec.allowDirect = true;
     spec.allowRollup = true;
     spec.maxBytes = maxBytes;
-    spec.createBody = nats::KeyValue::bucketConfig(bucket, ttlMs, 1, maxBytes);
+    spec.replicas = replicas;
+    spec.createBody = nats::KeyValue::bucketConfig(bucket, ttlMs, 1, maxBytes, replicas);
     return spec;
 }
 
-QList<StreamSpec> streamSpecs(const QString &s)
+QList<StreamSpec> streamSpecs(const QString &s, int replicas)
 {
     const QString prefix = wire::spacePrefix(s);
     StreamSpec chat =
         messageStream(wire::chatStreamName(s), prefix + QStringLiteral(".chat.>"),
-                      QStringLiteral("limits"), SpaceProvisioner::chatStreamConfig(s));
+                      QStringLiteral("limits"), SpaceProvisioner::chatStreamConfig(s, replicas));
     chat.maxMsgsPerSubject = 1000;
     chat.allowDirect = true;
     StreamSpec inbox =
         messageStream(wire::inboxStreamName(s), prefix + QStringLiteral(".dinbox.>"),
-                      QStringLiteral("limits"), SpaceProvisioner::inboxStreamConfig(s));
-    StreamSpec dlv = messageStream(wire::dlvStreamName(s), prefix + QStringLiteral(".dlv.>"),
-                                   QStringLiteral("limits"), SpaceProvisioner::dlvStreamConfig(s));
+                      QStringLiteral("limits"), SpaceProvisioner::inboxStreamConfig(s, replicas));
+    StreamSpec dlv =
+        messageStream(wire::dlvStreamName(s), prefix + QStringLiteral(".dlv.>"),
+                      QStringLiteral("limits"), SpaceProvisioner::dlvStreamConfig(s, replicas));
     for (StreamSpec *plane3 : {&inbox, &dlv}) {
         plane3->maxMsgsPerSubject = 1000;
         plane3->duplicateWindowNs = kPlane3DuplicateWindowNs;
     }
-    return {
+    QList<StreamSpec> specs{
         chat,
         messageStream(wire::dmStreamName(s), prefix + QStringLiteral(".inst.>"),
-                      QStringLiteral("limits"), SpaceProvisioner::dmStreamConfig(s)),
+                      QStringLiteral("limits"), SpaceProvisioner::dmStreamConfig(s, replicas)),
         messageStream(wire::taskStreamName(s), prefix + QStringLiteral(".svc.>"),
-                      QStringLiteral("workqueue"), SpaceProvisioner::taskStreamConfig(s)),
+                      QStringLiteral("workqueue"), SpaceProvisioner::taskStreamConfig(s, replicas)),
         inbox,
         dlv,
-        bucketStream(wire::presenceBucket(s), kPresenceTtlMs, -1),
-        bucketStream(wire::channelsBucket(s), 0, -1),
-        bucketStream(wire::membersBucket(s), 0, -1),
-        bucketStream(wire::aclBucket(s), 0, -1),
-        bucketStream(wire::membershipBucket(s), 0, kMembershipFeedMaxBytes),
-        bucketStream(wire::deliveryBucket(s), kDeliveryLeaseTtlMs, -1),
-        bucketStream(wire::managerBucket(s), kManagerLeaseTtlMs, -1),
     };
+    for (StreamSpec &spec : specs)
+        spec.replicas = replicas;
+    specs.append({
+        bucketStream(wire::presenceBucket(s), kPresenceTtlMs, -1, replicas),
+        bucketStream(wire::channelsBucket(s), 0, -1, replicas),
+        bucketStream(wire::membersBucket(s), 0, -1, replicas),
+        bucketStream(wire::aclBucket(s), 0, -1, replicas),
+        bucketStream(wire::membershipBucket(s), 0, kMembershipFeedMaxBytes, replicas),
+        bucketStream(wire::deliveryBucket(s), kDeliveryLeaseTtlMs, -1, replicas),
+        bucketStream(wire::managerBucket(s), kManagerLeaseTtlMs, -1, replicas),
+    });
+    return specs;
 }
 
 // Field order as nats-server 2.9 prints a StreamConfig.
@@ -138,7 +149,7 @@ QJsonObject expectedOf(const StreamSpec &spec)
         {QStringLiteral("max_msg_size"), -1},
         {QStringLiteral("discard"), spec.discard},
         {QStringLiteral("storage"), QStringLiteral("file")},
-        {QStringLiteral("num_replicas"), 1},
+        {QStringLiteral("num_replicas"), spec.replicas},
         {QStringLiteral("duplicate_window"), spec.duplicateWindowNs},
         {QStringLiteral("allow_direct"), spec.allowDirect},
         {QStringLiteral("mirror_direct"), false},
@@ -275,8 +286,10 @@ StreamPresence presenceOf(const StreamSpec &spec, const nats::ApiResult &info)
 {
     StreamPresence presence{spec.name, StreamPresence::State::Unchecked, {}, info.error};
     if (info.ok()) {
+        QJsonObject expected = expectedOf(spec);
+        expected.remove(QStringLiteral("num_replicas"));
         presence.differences = SpaceProvisioner::configDifferences(
-            expectedOf(spec), info.body.value(QStringLiteral("config")).toObject());
+            expected, info.body.value(QStringLiteral("config")).toObject());
         presence.state = presence.differences.isEmpty() ? StreamPresence::State::Present
                                                         : StreamPresence::State::Different;
     } else if (info.error.kind == nats::NatsErrorKind::NotFound) {
@@ -303,41 +316,44 @@ SpaceProvisioner::SpaceProvisioner(nats::JetStream jetStream, QString space, wir
     , m_grants(std::move(grants))
 {}
 
-QByteArray SpaceProvisioner::chatStreamConfig(const QString &space)
+QByteArray SpaceProvisioner::chatStreamConfig(const QString &space, int replicas)
 {
-    return streamBody(wire::chatStreamName(space),
-                      wire::spacePrefix(space) + QStringLiteral(".chat.>"), "limits",
-                      ",\"max_msgs_per_subject\":1000,\"discard\":\"old\",\"allow_direct\":true");
+    return streamBody(
+        wire::chatStreamName(space), wire::spacePrefix(space) + QStringLiteral(".chat.>"), "limits",
+        ",\"max_msgs_per_subject\":1000,\"discard\":\"old\",\"allow_direct\":true", replicas);
 }
 
-QByteArray SpaceProvisioner::dmStreamConfig(const QString &space)
+QByteArray SpaceProvisioner::dmStreamConfig(const QString &space, int replicas)
 {
     return streamBody(wire::dmStreamName(space),
-                      wire::spacePrefix(space) + QStringLiteral(".inst.>"), "limits", {});
+                      wire::spacePrefix(space) + QStringLiteral(".inst.>"), "limits", {}, replicas);
 }
 
-QByteArray SpaceProvisioner::taskStreamConfig(const QString &space)
+QByteArray SpaceProvisioner::taskStreamConfig(const QString &space, int replicas)
 {
     return streamBody(wire::taskStreamName(space),
-                      wire::spacePrefix(space) + QStringLiteral(".svc.>"), "workqueue", {});
+                      wire::spacePrefix(space) + QStringLiteral(".svc.>"), "workqueue", {},
+                      replicas);
 }
 
-QByteArray SpaceProvisioner::inboxStreamConfig(const QString &space)
+QByteArray SpaceProvisioner::inboxStreamConfig(const QString &space, int replicas)
 {
     return streamBody(wire::inboxStreamName(space),
                       wire::spacePrefix(space) + QStringLiteral(".dinbox.>"), "limits",
-                      plane3Tail());
+                      plane3Tail(), replicas);
 }
 
-QByteArray SpaceProvisioner::dlvStreamConfig(const QString &space)
+QByteArray SpaceProvisioner::dlvStreamConfig(const QString &space, int replicas)
 {
     return streamBody(wire::dlvStreamName(space),
-                      wire::spacePrefix(space) + QStringLiteral(".dlv.>"), "limits", plane3Tail());
+                      wire::spacePrefix(space) + QStringLiteral(".dlv.>"), "limits", plane3Tail(),
+                      replicas);
 }
 
-QJsonObject SpaceProvisioner::expectedConfig(const QString &space, const QString &stream)
+QJsonObject SpaceProvisioner::expectedConfig(const QString &space, const QString &stream,
+                                             int replicas)
 {
-    const QList<StreamSpec> specs = streamSpecs(space);
+    const QList<StreamSpec> specs = streamSpecs(space, replicas);
     const auto found =
         std::find_if(specs.cbegin(), specs.cend(),
                      [&stream](const StreamSpec &spec) { return spec.name == stream; });
@@ -362,7 +378,7 @@ QFuture<SpaceInventory> SpaceProvisioner::inspect() const
 {
     const nats::JetStream js = m_jetStream;
     QList<QFuture<StreamPresence>> lookups;
-    for (const StreamSpec &spec : streamSpecs(m_space)) {
+    for (const StreamSpec &spec : streamSpecs(m_space, m_replicas)) {
         if (!m_grants.mayPublish(QStringLiteral("$JS.API.STREAM.INFO.") + spec.name)) {
             lookups.append(QtFuture::makeReadyFuture(StreamPresence{
                 spec.name,
@@ -386,9 +402,17 @@ QFuture<SpaceInventory> SpaceProvisioner::inspect() const
         });
 }
 
+QStringList SpaceProvisioner::streamNames(const QString &space)
+{
+    QStringList names;
+    for (const StreamSpec &spec : streamSpecs(space, 1))
+        names.append(spec.name);
+    return names;
+}
+
 bool SpaceProvisioner::mayProvision(const wire::Grants &grants, const QString &space)
 {
-    const QList<StreamSpec> specs = streamSpecs(space);
+    const QList<StreamSpec> specs = streamSpecs(space, 1);
     const bool streams =
         std::all_of(specs.cbegin(), specs.cend(), [&grants](const StreamSpec &spec) {
             return grants.mayPublish(QStringLiteral("$JS.API.STREAM.CREATE.") + spec.name) &&
@@ -403,7 +427,7 @@ QFuture<ProvisionResult> SpaceProvisioner::provision(DefaultDeliveryClass defaul
 {
     const nats::JetStream js = m_jetStream;
     QList<QFuture<StepOutcome>> steps;
-    for (const StreamSpec &spec : streamSpecs(m_space))
+    for (const StreamSpec &spec : streamSpecs(m_space, m_replicas))
         steps.append(ensureStream(js, spec));
     const nats::KeyValue channels(js, wire::channelsBucket(m_space));
     const QString deliveryClass = defaultClass == DefaultDeliveryClass::Durable

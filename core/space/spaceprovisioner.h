@@ -71,22 +71,32 @@ public:
     SpaceProvisioner(nats::JetStream jetStream, QString space,
                      wire::Grants grants = wire::Grants::unrestricted());
 
+    // Streams are created with `replicas` copies (1, the reference's default; 3 on a 3-node
+    // JetStream cluster). Nothing else in any config depends on it.
+    void setReplicas(int replicas) { m_replicas = replicas; }
+    int replicas() const { return m_replicas; }
+
     QFuture<ProvisionResult> provision(DefaultDeliveryClass defaultClass) const;
     // Looks every stream up (STREAM.INFO only: nothing is created).
     QFuture<SpaceInventory> inspect() const;
     // Whether `grants` may create every stream of `space` (auth mode: the provisioner profile).
     static bool mayProvision(const wire::Grants &grants, const QString &space);
+    // The 12 streams of `space` in creation order (5 message streams, then the 7 buckets').
+    static QStringList streamNames(const QString &space);
 
-    // The exact STREAM.CREATE body the reference sends for each message stream.
-    static QByteArray chatStreamConfig(const QString &space);
-    static QByteArray dmStreamConfig(const QString &space);
-    static QByteArray taskStreamConfig(const QString &space);
-    static QByteArray inboxStreamConfig(const QString &space);
-    static QByteArray dlvStreamConfig(const QString &space);
+    // The exact STREAM.CREATE body the reference sends for each message stream; with
+    // `replicas` > 1 the body gains `num_replicas` (the reference leaves the server's 1).
+    static QByteArray chatStreamConfig(const QString &space, int replicas = 1);
+    static QByteArray dmStreamConfig(const QString &space, int replicas = 1);
+    static QByteArray taskStreamConfig(const QString &space, int replicas = 1);
+    static QByteArray inboxStreamConfig(const QString &space, int replicas = 1);
+    static QByteArray dlvStreamConfig(const QString &space, int replicas = 1);
 
     // The STREAM.INFO `.config` fields the server reports for a stream created from those bodies
-    // (server defaults filled in); an existing stream must match every one of them.
-    static QJsonObject expectedConfig(const QString &space, const QString &stream);
+    // (server defaults filled in); an existing stream must match every one of them. inspect()
+    // accepts any `num_replicas`: how many copies a cluster keeps is the operator's choice.
+    static QJsonObject expectedConfig(const QString &space, const QString &stream,
+                                      int replicas = 1);
     // Fields of `expected` whose value differs in `actual` (fields only in `actual` are ignored,
     // so newer servers' additions do not count).
     static QStringList configDifferences(const QJsonObject &expected, const QJsonObject &actual);
@@ -95,6 +105,7 @@ private:
     nats::JetStream m_jetStream;
     QString m_space;
     wire::Grants m_grants;
+    int m_replicas = 1;
 };
 
 } // namespace cotal::space
