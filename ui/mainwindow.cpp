@@ -14,6 +14,7 @@
 #include "ui/channelsmodel.h"
 #include "ui/channelspane.h"
 #include "ui/channelviewpane.h"
+#include "ui/clusterpane.h"
 #include "ui/commandpalette.h"
 #include "ui/composebar.h"
 #include "ui/connectiondialog.h"
@@ -222,6 +223,9 @@ void MainWindow::buildConsole()
     m_deliveryPane = new DeliveryPane(m_session, m_consolePage);
     m_deliveryPane->setObjectName(QStringLiteral("deliveryPane"));
     m_tabs->addTab(m_deliveryPane, tr("Delivery"));
+    m_clusterPane = new ClusterPane(m_session, m_consolePage);
+    m_clusterPane->setObjectName(QStringLiteral("clusterPane"));
+    m_tabs->addTab(m_clusterPane, tr("Cluster"));
 
     auto *left = new QSplitter(Qt::Vertical, m_consolePage);
     left->addWidget(m_signalsPane);
@@ -385,6 +389,9 @@ void MainWindow::buildActions()
     addAction(
         tr("Who reads &what (access)"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W),
         QStringLiteral("actionAccess"), [this] { showTab(m_accessPane); }, viewMenu);
+    addAction(
+        tr("Cl&uster and stream replicas"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+        QStringLiteral("actionCluster"), [this] { showTab(m_clusterPane); }, viewMenu);
     addAction(
         tr("Delivery &lease and daemon"), QKeySequence(Qt::CTRL | Qt::Key_8),
         QStringLiteral("actionDeliveryLease"),

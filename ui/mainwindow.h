@@ -24,6 +24,7 @@ class ProfileStore;
 namespace cotal::ui {
 
 class AccessPane;
+class ClusterPane;
 class AclEditorPane;
 class AgentDetailPane;
 class AnomalyModel;
@@ -95,6 +96,7 @@ public:
     DeliveryPane *deliveryPane() const { return m_deliveryPane; }
     AclEditorPane *aclPane() const { return m_aclPane; }
     AccessPane *accessPane() const { return m_accessPane; }
+    ClusterPane *clusterPane() const { return m_clusterPane; }
     ComposeBar *composeBar() const { return m_compose; }
     ConsoleStatusBar *consoleStatusBar() const { return m_statusBar; }
     QList<QAction *> allActions() const { return m_actions; }
@@ -161,6 +163,7 @@ private:
     DeliveryPane *m_deliveryPane;
     AclEditorPane *m_aclPane;
     AccessPane *m_accessPane;
+    ClusterPane *m_clusterPane;
     ComposeBar *m_compose;
     ConsoleStatusBar *m_statusBar;
 

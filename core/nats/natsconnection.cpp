@@ -967,6 +967,35 @@ QString NatsConnection::connectedUrl() const
     return QString::fromUtf8(buffer);
 }
 
+QString NatsConnection::connectedServerId() const
+{
+    const Handle handle = d->handle();
+    if (!handle)
+        return {};
+    char buffer[256] = {};
+    if (natsConnection_GetConnectedServerId(handle.get(), buffer, sizeof buffer) != NATS_OK)
+        return {};
+    return QString::fromUtf8(buffer);
+}
+
+QStringList NatsConnection::knownServers() const
+{
+    const Handle handle = d->handle();
+    if (!handle)
+        return {};
+    char **servers = nullptr;
+    int count = 0;
+    if (natsConnection_GetServers(handle.get(), &servers, &count) != NATS_OK)
+        return {};
+    QStringList urls;
+    for (int i = 0; i < count; ++i) {
+        urls.append(QString::fromUtf8(servers[i]));
+        std::free(servers[i]);
+    }
+    std::free(servers);
+    return urls;
+}
+
 QString NatsConnection::inboxPrefix() const
 {
     return d->m_inboxPrefix;

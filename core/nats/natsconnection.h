@@ -56,6 +56,11 @@ public:
 
     State state() const;
     QString connectedUrl() const;
+    // The id the connected server announced (empty while not connected).
+    QString connectedServerId() const;
+    // Every server URL the client may fail over to: the configured ones and those a cluster
+    // announced since (implicit routes).
+    QStringList knownServers() const;
     QString inboxPrefix() const; // "_INBOX_<id>"
     QString newInbox() const;    // "_INBOX_<id>.<unique>"
     qint64 maxPayload() const;

@@ -195,6 +195,14 @@ std::optional<ChannelStats> SpaceAccess::channelStats() const
     return ChannelStats(*js, m_space);
 }
 
+std::unique_ptr<ClusterMonitor> SpaceAccess::clusterMonitor() const
+{
+    const std::optional<nats::JetStream> js = jetStreamFor(Use::SpaceSetup);
+    if (!js)
+        return nullptr;
+    return std::make_unique<ClusterMonitor>(*js, m_space, grants(credentialFor(Use::SpaceSetup)));
+}
+
 std::optional<SpaceProvisioner> SpaceAccess::provisioner(const QString &space) const
 {
     const std::optional<nats::JetStream> js = jetStreamFor(Use::SpaceSetup);

@@ -6,6 +6,7 @@
 #include "core/space/aclregistry.h"
 #include "core/space/channelregistry.h"
 #include "core/space/channelstats.h"
+#include "core/space/clustermonitor.h"
 #include "core/space/deliverylease.h"
 #include "core/space/memberregistry.h"
 #include "core/space/membershipfeedreader.h"
@@ -107,6 +108,9 @@ public:
     std::unique_ptr<MemberRegistry> memberRegistry() const;       // DeliveryState
     std::unique_ptr<MembershipFeedReader> membershipFeed() const; // the view credential
     std::optional<ChannelStats> channelStats() const;             // the view credential
+    // Where the space's streams live (replicas, leaders, lag), polled over the credential of
+    // Use::SpaceSetup (the provisioner may look every stream up); not started.
+    std::unique_ptr<ClusterMonitor> clusterMonitor() const;
 
     // A provisioner for `space` (default: this one) over the credential of Use::SpaceSetup,
     // once ready.
