@@ -72,8 +72,9 @@ public:
     nats::NatsConnection &connection() { return m_connection; }
     nats::JetStream &jetStream() { return m_js; }
 
-    // Connects; with `provision` also creates the space's streams and buckets (durable default).
-    QString open(bool provision = true)
+    // Connects; with `provision` also creates the space's streams and buckets (durable default)
+    // with `replicas` copies each.
+    QString open(bool provision = true, int replicas = 1)
     {
         const auto opened = awaitResult(m_connection.open(m_options));
         if (!opened)
@@ -83,6 +84,7 @@ public:
         if (!provision)
             return {};
         space::SpaceProvisioner provisioner(m_js, m_space);
+        provisioner.setReplicas(replicas);
         const auto result = awaitResult(
             provisioner.provision(space::SpaceProvisioner::DefaultDeliveryClass::Durable));
         if (!result)

@@ -2,11 +2,9 @@
 // and a dlv_<id> durable, as the provisioner would give it): fan-out, trusted reader, leases,
 // ctl.delivery and loss detection.
 
-#include "core/delivery/deliveryhost.h"
-#include "core/endpoint/endpointhost.h"
 #include "core/wire/memberrecord.h"
 #include "core/wire/plane3entry.h"
-#include "tests/integration/deliverytestkit.h"
+#include "tests/integration/deliveryparties.h"
 #include "tests/support/natsserverprocess.h"
 
 #include <QFile>
@@ -16,7 +14,9 @@
 #include <QtTest>
 
 using namespace cotal;
+using cotal::testing::Agent;
 using cotal::testing::awaitResult;
+using cotal::testing::Daemon;
 using cotal::testing::DeliveryKit;
 using cotal::testing::NatsServerProcess;
 
@@ -55,80 +55,6 @@ std::unique_ptr<nats::JsPublisher> postBurst(DeliveryKit &kit, int messages, int
     }
     return publisher;
 }
-
-// A daemon on its own thread, with the metrics it last reported kept on the test thread.
-class Daemon final
-{
-public:
-    Daemon(const QString &url, const QString &space)
-    {
-        delivery::DeliveryOptions options;
-        options.connection.servers = {url};
-        options.connection.reconnectWaitMs = 200;
-        options.connection.maxReconnectWaitMs = 1000;
-        options.space = space;
-        options.metricsIntervalMs = 200;
-        host = std::make_unique<delivery::DeliveryHost>(options);
-        QObject::connect(host->daemon(), &delivery::DeliveryDaemon::metricsChanged, &receiver,
-                         [this](const delivery::DeliveryMetrics &m) { metrics = m; });
-    }
-
-    delivery::DeliveryError start()
-    {
-        const auto started = awaitResult(host->start());
-        return started.value_or(delivery::DeliveryError{
-            delivery::DeliveryErrorKind::Connect, QStringLiteral("start did not finish"), {}});
-    }
-
-    void stop() { testing::awaitDone(host->stop()); }
-
-    std::unique_ptr<delivery::DeliveryHost> host;
-    QObject receiver;
-    delivery::DeliveryMetrics metrics;
-};
-
-// An agent endpoint that reads only its DLV backstop (no live channels), counting what it saw.
-class Agent final
-{
-public:
-    Agent(const QString &url, const QString &space, const QString &id, const QString &name)
-    {
-        nats::ConnectionOptions connection;
-        connection.servers = {url};
-        wire::AgentCard card;
-        card.id = id;
-        card.name = name;
-        host = std::make_unique<endpoint::EndpointHost>(
-            endpoint::EndpointOptions::agent(connection, space, card, {}));
-        QObject::connect(host->endpoint(), &endpoint::Endpoint::messagesReceived, &receiver,
-                         [this](const QList<endpoint::ReceivedMessage> &batch) {
-                             for (const endpoint::ReceivedMessage &message : batch) {
-                                 ++surfaced[message.message.id];
-                                 if (message.path == endpoint::ReceivedMessage::Path::Dlv)
-                                     dlvIds.insert(message.message.id);
-                             }
-                         });
-    }
-
-    bool start()
-    {
-        const auto started = awaitResult(host->start());
-        return started && !started->isError();
-    }
-
-    int duplicates() const
-    {
-        int count = 0;
-        for (const int seen : surfaced)
-            count += seen > 1 ? 1 : 0;
-        return count;
-    }
-
-    std::unique_ptr<endpoint::EndpointHost> host;
-    QObject receiver;
-    QHash<QString, int> surfaced;
-    QSet<QString> dlvIds;
-};
 
 } // namespace
 
@@ -186,7 +112,7 @@ void tst_DeliveryDaemon::openModeIsLabelled()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(daemon.host->daemon()->isOpenMode());
     QCOMPARE(daemon.host->daemon()->property("modeLabel").toString(),
              QStringLiteral("demo: no broker-enforced ACLs"));
@@ -200,7 +126,7 @@ void tst_DeliveryDaemon::openModeIsLabelled()
 // A space nobody provisioned: refused with what to do, not a bare "stream not found".
 void tst_DeliveryDaemon::unprovisionedSpaceIsRefusedWithTheRemedy()
 {
-    Daemon daemon(m_server.url(), newSpace());
+    Daemon daemon({m_server.url()}, newSpace());
     const delivery::DeliveryError error = daemon.start();
     QCOMPARE(error.kind, delivery::DeliveryErrorKind::Bind);
     QVERIFY2(error.message.contains(u"is not provisioned") &&
@@ -213,7 +139,7 @@ void tst_DeliveryDaemon::leaseIsReadyWhileRunningAndReleasedOnStop()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const auto lease = kit.lease();
     QVERIFY(lease);
@@ -222,7 +148,7 @@ void tst_DeliveryDaemon::leaseIsReadyWhileRunningAndReleasedOnStop()
     daemon.stop();
     QVERIFY(!kit.lease());
     // Released, so a successor starts at once.
-    Daemon successor(m_server.url(), space);
+    Daemon successor({m_server.url()}, space);
     QVERIFY(!successor.start().isError());
 }
 
@@ -231,11 +157,11 @@ void tst_DeliveryDaemon::secondDaemonIsRefusedAndNamesTheHolder()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon first(m_server.url(), space);
+    Daemon first({m_server.url()}, space);
     QVERIFY(!first.start().isError());
     const QString holder = kit.lease()->holder;
 
-    Daemon second(m_server.url(), space);
+    Daemon second({m_server.url()}, space);
     const delivery::DeliveryError refused = second.start();
     QCOMPARE(refused.kind, delivery::DeliveryErrorKind::LeaseHeld);
     QCOMPARE(refused.holder, holder);
@@ -249,7 +175,7 @@ void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
 
     const QString bob = newAgentId(QStringLiteral("bob"));
@@ -267,7 +193,7 @@ void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
         posted.insert(id);
     }
 
-    Agent agent(m_server.url(), space, bob, QStringLiteral("bob"));
+    Agent agent({m_server.url()}, space, bob, QStringLiteral("bob"));
     QVERIFY(agent.start());
     QTRY_COMPARE_WITH_TIMEOUT(agent.dlvIds.size(), 500, kDeliveryTimeoutMs);
     QCOMPARE(agent.dlvIds, posted);
@@ -282,7 +208,7 @@ void tst_DeliveryDaemon::leftMemberReceivesNothingPostedLater()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
 
     const QString bob = newAgentId(QStringLiteral("bob"));
@@ -323,7 +249,7 @@ void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team"), QStringLiteral("general")}));
     QVERIFY(kit.createDlvConsumer(bob));
     {
-        Daemon first(m_server.url(), space);
+        Daemon first({m_server.url()}, space);
         QVERIFY(!first.start().isError());
         QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
         QVERIFY(kit.durableJoin(bob, QStringLiteral("general")));
@@ -336,7 +262,7 @@ void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
     }
     QVERIFY(kit.putAcl(bob, {QStringLiteral("general")}));
 
-    Daemon second(m_server.url(), space);
+    Daemon second({m_server.url()}, space);
     QVERIFY(!second.start().isError());
     // Membership still routes all 60 to bob's mixed inbox; the reader drops what the current
     // ACL no longer covers.
@@ -353,7 +279,7 @@ void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     const QString alice = newAgentId(QStringLiteral("alice"));
@@ -401,7 +327,7 @@ void tst_DeliveryDaemon::entryAndCopyKeepTheReferenceFormat()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     const QString alice = newAgentId(QStringLiteral("alice"));
@@ -463,12 +389,12 @@ void tst_DeliveryDaemon::mentionOnLiveChannelReachesOnlyCoveredTargets()
     QVERIFY(kit.putAcl(bob, {QStringLiteral("random")}));
     QVERIFY(kit.putAcl(carol, {QStringLiteral("general")}));
     // Their presence puts their names in the daemon's roster.
-    Agent bobAgent(m_server.url(), space, bob, QStringLiteral("Bob"));
-    Agent carolAgent(m_server.url(), space, carol, QStringLiteral("carol"));
+    Agent bobAgent({m_server.url()}, space, bob, QStringLiteral("Bob"));
+    Agent carolAgent({m_server.url()}, space, carol, QStringLiteral("carol"));
     QVERIFY(bobAgent.start());
     QVERIFY(carolAgent.start());
 
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     QVERIFY(kit.post(alice, QStringLiteral("random"), QStringLiteral("@bob @carol hi"), nullptr,
                      {QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("nobody")}));
@@ -496,7 +422,7 @@ void tst_DeliveryDaemon::chatEvictedBeforeFanOutIsCounted()
     const QString alice = newAgentId(QStringLiteral("alice"));
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
     {
-        Daemon first(m_server.url(), space);
+        Daemon first({m_server.url()}, space);
         QVERIFY(!first.start().isError());
         QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
         first.stop();
@@ -512,7 +438,7 @@ void tst_DeliveryDaemon::chatEvictedBeforeFanOutIsCounted()
     }
     QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
 
-    Daemon second(m_server.url(), space);
+    Daemon second({m_server.url()}, space);
     QVERIFY(!second.start().isError());
     QTRY_COMPARE_WITH_TIMEOUT(second.metrics.chatProcessed, quint64(1000), kDeliveryTimeoutMs);
     QCOMPARE(second.metrics.chatEvictedUnread, quint64(200));
@@ -528,7 +454,7 @@ void tst_DeliveryDaemon::inboxEvictedBeforeReaderIsCounted()
     const QString alice = newAgentId(QStringLiteral("alice"));
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
     {
-        Daemon first(m_server.url(), space);
+        Daemon first({m_server.url()}, space);
         QVERIFY(!first.start().isError()); // creates `reader`
         first.stop();
     }
@@ -548,7 +474,7 @@ void tst_DeliveryDaemon::inboxEvictedBeforeReaderIsCounted()
     }
     QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
 
-    Daemon second(m_server.url(), space);
+    Daemon second({m_server.url()}, space);
     QVERIFY(!second.start().isError());
     QTRY_COMPARE_WITH_TIMEOUT(second.metrics.delivered, quint64(1000), kDeliveryTimeoutMs);
     QCOMPARE(second.metrics.inboxEvictedUnread, quint64(100));
@@ -559,7 +485,7 @@ void tst_DeliveryDaemon::dlvEvictedUnreadIsCounted()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
@@ -597,32 +523,17 @@ void tst_DeliveryDaemon::burstOutrunningTheReaderEvictsNothing()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
 
     // Each member's distinct message ids, filled by its own DLV pull consumer.
-    std::vector<std::unique_ptr<QSet<QString>>> received;
-    std::vector<std::unique_ptr<nats::PullConsumer>> readers;
+    std::vector<std::unique_ptr<testing::DlvReader>> readers;
     for (int i = 0; i < kMembers; ++i) {
         const QString member = newAgentId(QStringLiteral("member%1").arg(i));
         QVERIFY(kit.putAcl(member, {QStringLiteral("team")}));
         QVERIFY(kit.createDlvConsumer(member));
         QVERIFY(kit.durableJoin(member, QStringLiteral("team")));
-        received.push_back(std::make_unique<QSet<QString>>());
-        QSet<QString> &ids = *received.back();
-        readers.push_back(std::make_unique<nats::PullConsumer>(
-            kit.jetStream(), wire::dlvStreamName(space), wire::dlvConsumerName(member),
-            [&ids](const QList<nats::JsMessage> &batch) {
-                for (const nats::JsMessage &message : batch) {
-                    ids.insert(QJsonDocument::fromJson(message.message().data)
-                                   .object()
-                                   .value(QLatin1String("id"))
-                                   .toString());
-                    message.ack();
-                }
-            },
-            1000, 1000));
-        readers.back()->start();
+        readers.push_back(std::make_unique<testing::DlvReader>(kit, member));
     }
 
     const auto publisher = postBurst(kit, kMessages, kSenders);
@@ -634,8 +545,8 @@ void tst_DeliveryDaemon::burstOutrunningTheReaderEvictsNothing()
         }(),
         4 * kDeliveryTimeoutMs);
     qInfo("most copies held at once: %llu", static_cast<unsigned long long>(mostHeld));
-    for (const auto &ids : received)
-        QTRY_COMPARE_WITH_TIMEOUT(ids->size(), kMessages, kDeliveryTimeoutMs);
+    for (const auto &reader : readers)
+        QTRY_COMPARE_WITH_TIMEOUT(reader->ids.size(), kMessages, kDeliveryTimeoutMs);
     QCOMPARE(daemon.metrics.delivered, quint64(kMembers * kMessages));
     QCOMPARE(daemon.metrics.chatEvictedUnread, quint64(0));
     QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
@@ -652,7 +563,7 @@ void tst_DeliveryDaemon::burstToAgentEndpointsEvictsNothing()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
 
     std::vector<std::unique_ptr<Agent>> members;
@@ -661,8 +572,8 @@ void tst_DeliveryDaemon::burstToAgentEndpointsEvictsNothing()
         QVERIFY(kit.putAcl(member, {QStringLiteral("team")}));
         QVERIFY(kit.createDlvConsumer(member));
         QVERIFY(kit.durableJoin(member, QStringLiteral("team")));
-        members.push_back(
-            std::make_unique<Agent>(m_server.url(), space, member, QStringLiteral("member")));
+        members.push_back(std::make_unique<Agent>(QStringList{m_server.url()}, space, member,
+                                                  QStringLiteral("member")));
         QVERIFY(members.back()->start());
     }
     const auto publisher = postBurst(kit, kMessages, kSenders);
@@ -679,7 +590,7 @@ void tst_DeliveryDaemon::deliveryResumesAfterBrokerRestart()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     const QString alice = newAgentId(QStringLiteral("alice"));
@@ -712,7 +623,7 @@ void tst_DeliveryDaemon::replyAimedAtAnotherLaneGetsNoAnswer()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString mallory = newAgentId(QStringLiteral("mallory"));
     const QString bob = newAgentId(QStringLiteral("bob"));
@@ -743,7 +654,7 @@ void tst_DeliveryDaemon::spoofedSenderIsRefused()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString mallory = newAgentId(QStringLiteral("mallory"));
     const QString bob = newAgentId(QStringLiteral("bob"));
@@ -766,7 +677,7 @@ void tst_DeliveryDaemon::durableJoinOutsideAclIsRefused()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     QVERIFY(kit.putAcl(
@@ -782,7 +693,7 @@ void tst_DeliveryDaemon::durableJoinWithoutAclIsRefused()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     const auto refused = kit.control(bob, QStringLiteral("durableJoin"),
@@ -826,7 +737,7 @@ void tst_DeliveryDaemon::channelArgumentIsChecked()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     QVERIFY(kit.putAcl(bob, {QStringLiteral(">")}));
@@ -842,7 +753,7 @@ void tst_DeliveryDaemon::durableLeaveNeedsFiniteGeneration()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     const auto refused = kit.control(bob, QStringLiteral("durableLeave"),
@@ -858,7 +769,7 @@ void tst_DeliveryDaemon::unknownOpIsRefused()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const auto refused =
         kit.control(newAgentId(QStringLiteral("bob")), QStringLiteral("purge"), {});
@@ -873,7 +784,7 @@ void tst_DeliveryDaemon::repliesMatchTheReferenceFixtures()
     const QString space = newSpace();
     DeliveryKit kit(m_server.url(), space);
     QCOMPARE(kit.open(), QString());
-    Daemon daemon(m_server.url(), space);
+    Daemon daemon({m_server.url()}, space);
     QVERIFY(!daemon.start().isError());
     const QString bob = newAgentId(QStringLiteral("bob"));
     QVERIFY(kit.putAcl(
