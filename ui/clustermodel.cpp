@@ -86,11 +86,13 @@ QString ClusterModel::stateText(const space::StreamPlacement &placement) const
         if (follower.offline || !follower.current)
             ++missing;
     }
-    if (missing > 0)
-        return tr("%n cop(ies) not current", nullptr, missing);
+    if (missing == 1)
+        return tr("1 copy not current");
+    if (missing > 1)
+        return tr("%1 copies not current").arg(missing);
     if (placement.cluster.isEmpty() || placement.replicas <= 1)
         return tr("one copy — a lost server loses the stream");
-    return tr("all %n copies current", nullptr, placement.replicas);
+    return tr("all %1 copies current").arg(placement.replicas);
 }
 
 QVariant ClusterModel::data(const QModelIndex &index, int role) const

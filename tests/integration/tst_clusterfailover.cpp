@@ -8,6 +8,7 @@
 #include "tests/integration/deliveryparties.h"
 #include "tests/support/natscluster.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -61,9 +62,23 @@ void tst_ClusterFailover::ensureCluster()
 void tst_ClusterFailover::provisioningKeepsEveryStreamThreeTimes()
 {
     ensureCluster();
+    // As an operator provisions a space on a cluster: from the command line, every server named.
+    QProcess provision;
+    QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--provision"),
+                          QStringLiteral("--space"),    QStringLiteral("replicas"),
+                          QStringLiteral("--replicas"), QString::number(NatsCluster::kSize)};
+    for (const QString &url : m_cluster.urls())
+        arguments << QStringLiteral("--server") << url;
+    provision.start(QStringLiteral(COTAL_CONSOLE_EXECUTABLE), arguments);
+    QVERIFY(provision.waitForFinished(kWaitMs));
+    const QString report = QString::fromLocal8Bit(provision.readAllStandardError());
+    QVERIFY2(provision.exitStatus() == QProcess::NormalExit && provision.exitCode() == 0,
+             qPrintable(report));
+    QCOMPARE(report.count(QStringLiteral("(3 replica(s))")), 12);
+
     DeliveryKit kit(QString(), QStringLiteral("replicas"),
                     testing::quickReconnect(m_cluster.urls()));
-    QCOMPARE(kit.open(true, NatsCluster::kSize), QString());
+    QCOMPARE(kit.open(false), QString());
     space::ClusterMonitor monitor(kit.jetStream(), kit.space(), wire::Grants::unrestricted());
     QSignalSpy updated(&monitor, &space::ClusterMonitor::updated);
     monitor.refresh();
@@ -88,6 +103,14 @@ void tst_ClusterFailover::provisioningKeepsEveryStreamThreeTimes()
     QVERIFY(inventory);
     QVERIFY2(inventory->complete(),
              qPrintable(inventory->named(space::StreamPresence::State::Different).join(u',')));
+    // Provisioning it again with another count changes nothing and says why.
+    space::SpaceProvisioner single(kit.jetStream(), kit.space());
+    const auto again =
+        awaitResult(single.provision(space::SpaceProvisioner::DefaultDeliveryClass::Durable));
+    QVERIFY(again);
+    QCOMPARE(again->mismatched.size(), 12);
+    QVERIFY(again->mismatched.first().differences.join(u';').contains(
+        QStringLiteral("num_replicas: expected 1, found 3")));
     QCOMPARE(space::SpaceProvisioner::chatStreamConfig(kit.space(), 3),
              space::SpaceProvisioner::chatStreamConfig(kit.space()).chopped(1) +
                  ",\"num_replicas\":3}");
@@ -136,7 +159,7 @@ void tst_ClusterFailover::killedLeaderLosesNoCopy()
     m_cluster.node(victim).kill();
     QTRY_VERIFY_WITH_TIMEOUT(!leaderOf(kit, chat).isEmpty() && leaderOf(kit, chat) != leader,
                              kWaitMs);
-    qInfo("new leader of %s after %lld ms: %s", qPrintable(chat),
+    qInfo("new leader of %s seen %lld ms after the kill: %s", qPrintable(chat),
           QDateTime::currentMSecsSinceEpoch() - killedAt, qPrintable(leaderOf(kit, chat)));
     QTest::qWait(5000);
 
