@@ -1476,6 +1476,144 @@ Revision %2 nur löschen, wenn sie noch die gespeicherte ist?</translation>
     </message>
 </context>
 <context>
+    <name>cotal::ui::ClusterModel</name>
+    <message>
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <source>%1 behind by %2</source>
+        <translation>%1 um %2 zurück</translation>
+    </message>
+    <message>
+        <source>%1 current</source>
+        <translation>%1 aktuell</translation>
+    </message>
+    <message>
+        <source>cannot read — needs %1</source>
+        <translation>nicht lesbar — braucht %1</translation>
+    </message>
+    <message>
+        <source>lookup failed — %1</source>
+        <translation>Abfrage fehlgeschlagen — %1</translation>
+    </message>
+    <message>
+        <source>no leader — an election is running or too few copies are reachable</source>
+        <translation>kein Leader — eine Wahl läuft oder zu wenige Kopien sind erreichbar</translation>
+    </message>
+    <message>
+        <source>1 copy not current</source>
+        <translation>1 Kopie nicht aktuell</translation>
+    </message>
+    <message>
+        <source>%1 copies not current</source>
+        <translation>%1 Kopien nicht aktuell</translation>
+    </message>
+    <message>
+        <source>one copy — a lost server loses the stream</source>
+        <translation>eine Kopie — fällt der Server aus, ist der Stream verloren</translation>
+    </message>
+    <message>
+        <source>all %1 copies current</source>
+        <translation>alle %1 Kopien aktuell</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replikate</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Follower</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ClusterPane</name>
+    <message>
+        <source>Server of this connection</source>
+        <translation>Server dieser Verbindung</translation>
+    </message>
+    <message>
+        <source>Servers to fail over to</source>
+        <translation>Server für den Failover</translation>
+    </message>
+    <message>
+        <source>When the cluster last answered</source>
+        <translation>Wann der Cluster zuletzt antwortete</translation>
+    </message>
+    <message>
+        <source>Streams of the space and where they live</source>
+        <translation>Streams des Space und wo sie liegen</translation>
+    </message>
+    <message>
+        <source>Leader changes seen</source>
+        <translation>Beobachtete Leader-Wechsel</translation>
+    </message>
+    <message>
+        <source>Not connected to the space.</source>
+        <translation>Nicht mit dem Space verbunden.</translation>
+    </message>
+    <message>
+        <source>a provisioner credential that may look up this stream</source>
+        <translation>ein Provisioner-Credential, das diesen Stream abfragen darf</translation>
+    </message>
+    <message>
+        <source>a provisioner credential on this connection (the %1 credential may not look streams up)</source>
+        <translation>ein Provisioner-Credential in dieser Verbindung (das Credential %1 darf keine Streams abfragen)</translation>
+    </message>
+    <message>
+        <source>Asking the %1 connection…</source>
+        <translation>Frage über die Verbindung %1 …</translation>
+    </message>
+    <message>
+        <source>The %1 connection is not connected to any server now; it keeps trying the servers below.</source>
+        <translation>Die Verbindung %1 ist gerade mit keinem Server verbunden; sie versucht weiter die Server unten.</translation>
+    </message>
+    <message>
+        <source>The %1 connection is on %2 (server id %3).</source>
+        <translation>Die Verbindung %1 ist auf %2 (Server-ID %3).</translation>
+    </message>
+    <message>
+        <source>Servers it may fail over to: %1</source>
+        <translation>Server für den Failover: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1  %2: leader %3 → %4</source>
+        <translation>%1  %2: Leader %3 → %4</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer…</source>
+        <translation>Warte auf die erste Antwort …</translation>
+    </message>
+    <message>
+        <source>Stale: the last answer came at %1; the servers are not answering now.</source>
+        <translation>Veraltet: die letzte Antwort kam um %1; die Server antworten gerade nicht.</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>Aktualisiert %1.</translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui::CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -3172,6 +3310,14 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
         <source>Who reads &amp;what (access)</source>
         <translation>&amp;Wer liest was (Zugriff)</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Cl&amp;uster and stream replicas</source>
+        <translation>Cl&amp;uster und Stream-Replikate</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3374,6 +3520,18 @@ Falls sein Daemon doch noch läuft, bemerkt er es bei seiner nächsten Erneuerun
     <message>
         <source>the %1 credential may not read %2</source>
         <translation>die Berechtigung %1 darf %2 nicht lesen</translation>
+    </message>
+    <message>
+        <source>Copies of each stream</source>
+        <translation>Kopien jedes Streams</translation>
+    </message>
+    <message>
+        <source>How many servers of a JetStream cluster keep each stream: 1 on a single server, 3 on a 3-node cluster so that one node may fail.</source>
+        <translation>Wie viele Server eines JetStream-Clusters jeden Stream halten: 1 auf einem einzelnen Server, 3 auf einem Cluster mit 3 Knoten, damit ein Knoten ausfallen darf.</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>&amp;Replikate:</translation>
     </message>
 </context>
 <context>
@@ -3872,24 +4030,24 @@ COTAL_TOKEN (Token-Authentifizierung), COTAL_USER und COTAL_PASSWORD (Benutzer/P
         <source>The membership feed&apos;s data-account writer credentials.</source>
         <translation>Die Schreib-Zugangsdaten des Mitgliedschafts-Feeds im Datenkonto.</translation>
     </message>
+    <message>
+        <source>Create the space&apos;s streams and buckets, then exit.</source>
+        <translation>Die Streams und Buckets des Space anlegen, dann beenden.</translation>
+    </message>
+    <message>
+        <source>With --provision: copies of each stream (1 to %1; 3 on a 3-node JetStream cluster; default 1).</source>
+        <translation>Mit --provision: Kopien jedes Streams (1 bis %1; 3 auf einem JetStream-Cluster mit 3 Knoten; Standard 1).</translation>
+    </message>
+    <message>
+        <source>With --provision: the space&apos;s default delivery class, durable or live (default durable).</source>
+        <translation>Mit --provision: die Standard-Zustellklasse des Space, durable oder live (Standard durable).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Connect at start from a cotal:// or cotals:// join link.</source>
         <translation>Beim Start über einen cotal://- oder cotals://-Beitrittslink verbinden.</translation>
-    </message>
-    <message>
-        <source>Operator console for Cotal agent spaces.
-
-Delivery daemon without a GUI:
-  cotal-console --headless --deliver --space &lt;space&gt; [connection options]
-  (see cotal-console --headless --help)</source>
-        <translation>Operator-Konsole für Cotal-Agenten-Spaces.
-
-Zustell-Daemon ohne GUI:
-  cotal-console --headless --deliver --space &lt;space&gt; [Verbindungsoptionen]
-  (siehe cotal-console --headless --help)</translation>
     </message>
     <message>
         <source>Demo unavailable</source>
@@ -3910,6 +4068,22 @@ Verbinden Sie sich stattdessen mit einem eigenen Server.</translation>
     <message>
         <source>With --demo: an open mesh, where nothing is enforced, instead of operator/JWT mode.</source>
         <translation>Mit --demo: ein offenes Mesh, in dem nichts durchgesetzt wird, statt des Operator/JWT-Modus.</translation>
+    </message>
+    <message>
+        <source>Operator console for Cotal agent spaces.
+
+Delivery daemon without a GUI:
+  cotal-console --headless --deliver --space &lt;space&gt; [connection options]
+Creating a space&apos;s streams (3 copies on a 3-node cluster):
+  cotal-console --headless --provision --space &lt;space&gt; --replicas 3 [...]
+  (see cotal-console --headless --help)</source>
+        <translation>Operator-Konsole für Cotal-Agenten-Spaces.
+
+Zustell-Daemon ohne GUI:
+  cotal-console --headless --deliver --space &lt;space&gt; [Verbindungsoptionen]
+Streams eines Space anlegen (3 Kopien auf einem Cluster mit 3 Knoten):
+  cotal-console --headless --provision --space &lt;space&gt; --replicas 3 [...]
+  (siehe cotal-console --headless --help)</translation>
     </message>
 </context>
 </TS>

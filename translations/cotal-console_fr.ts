@@ -1476,6 +1476,144 @@ Supprimer la révision %2 seulement si elle est toujours celle enregistrée&#xa0
     </message>
 </context>
 <context>
+    <name>cotal::ui::ClusterModel</name>
+    <message>
+        <source>%1 offline</source>
+        <translation>%1 hors ligne</translation>
+    </message>
+    <message>
+        <source>%1 behind by %2</source>
+        <translation>%1 en retard de %2</translation>
+    </message>
+    <message>
+        <source>%1 current</source>
+        <translation>%1 à jour</translation>
+    </message>
+    <message>
+        <source>cannot read — needs %1</source>
+        <translation>lecture impossible — il faut %1</translation>
+    </message>
+    <message>
+        <source>lookup failed — %1</source>
+        <translation>consultation échouée — %1</translation>
+    </message>
+    <message>
+        <source>no leader — an election is running or too few copies are reachable</source>
+        <translation>pas de leader — une élection est en cours ou trop peu de copies sont joignables</translation>
+    </message>
+    <message>
+        <source>1 copy not current</source>
+        <translation>1 copie pas à jour</translation>
+    </message>
+    <message>
+        <source>%1 copies not current</source>
+        <translation>%1 copies pas à jour</translation>
+    </message>
+    <message>
+        <source>one copy — a lost server loses the stream</source>
+        <translation>une seule copie — la perte du serveur fait perdre le stream</translation>
+    </message>
+    <message>
+        <source>all %1 copies current</source>
+        <translation>les %1 copies sont à jour</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Répliques</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Followers</source>
+        <translation>Suiveurs</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>cotal::ui::ClusterPane</name>
+    <message>
+        <source>Server of this connection</source>
+        <translation>Serveur de cette connexion</translation>
+    </message>
+    <message>
+        <source>Servers to fail over to</source>
+        <translation>Serveurs de repli</translation>
+    </message>
+    <message>
+        <source>When the cluster last answered</source>
+        <translation>Dernière réponse du cluster</translation>
+    </message>
+    <message>
+        <source>Streams of the space and where they live</source>
+        <translation>Streams de l&apos;espace et leur emplacement</translation>
+    </message>
+    <message>
+        <source>Leader changes seen</source>
+        <translation>Changements de leader observés</translation>
+    </message>
+    <message>
+        <source>Not connected to the space.</source>
+        <translation>Non connecté à l&apos;espace.</translation>
+    </message>
+    <message>
+        <source>a provisioner credential that may look up this stream</source>
+        <translation>un identifiant provisioner autorisé à consulter ce stream</translation>
+    </message>
+    <message>
+        <source>a provisioner credential on this connection (the %1 credential may not look streams up)</source>
+        <translation>un identifiant provisioner sur cette connexion (l&apos;identifiant %1 ne peut pas consulter les streams)</translation>
+    </message>
+    <message>
+        <source>Asking the %1 connection…</source>
+        <translation>Interrogation via la connexion %1…</translation>
+    </message>
+    <message>
+        <source>The %1 connection is not connected to any server now; it keeps trying the servers below.</source>
+        <translation>La connexion %1 n&apos;est connectée à aucun serveur pour l&apos;instant&#xa0;; elle continue d&apos;essayer les serveurs ci-dessous.</translation>
+    </message>
+    <message>
+        <source>The %1 connection is on %2 (server id %3).</source>
+        <translation>La connexion %1 est sur %2 (identifiant du serveur %3).</translation>
+    </message>
+    <message>
+        <source>Servers it may fail over to: %1</source>
+        <translation>Serveurs de repli&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1  %2: leader %3 → %4</source>
+        <translation>%1  %2&#xa0;: leader %3 → %4</translation>
+    </message>
+    <message>
+        <source>Waiting for the first answer…</source>
+        <translation>En attente de la première réponse…</translation>
+    </message>
+    <message>
+        <source>Stale: the last answer came at %1; the servers are not answering now.</source>
+        <translation>Périmé&#xa0;: la dernière réponse date de %1&#xa0;; les serveurs ne répondent pas en ce moment.</translation>
+    </message>
+    <message>
+        <source>Updated %1.</source>
+        <translation>Mis à jour à %1.</translation>
+    </message>
+</context>
+<context>
     <name>cotal::ui::CommandPalette</name>
     <message>
         <source>Command palette</source>
@@ -3172,6 +3310,14 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
         <source>Who reads &amp;what (access)</source>
         <translation>Qui lit &amp;quoi (accès)</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Cl&amp;uster and stream replicas</source>
+        <translation>Cl&amp;uster et répliques des streams</translation>
+    </message>
 </context>
 <context>
     <name>cotal::ui::MembershipFeedModel</name>
@@ -3325,7 +3471,7 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     </message>
     <message>
         <source>Not connected to the space.</source>
-        <translation>Non connecté à l’espace.</translation>
+        <translation>Non connecté à l&apos;espace.</translation>
     </message>
     <message>
         <source>Provisioning…</source>
@@ -3374,6 +3520,18 @@ Si son démon est en fait vivant, il le remarquera à son prochain renouvellemen
     <message>
         <source>the %1 credential may not read %2</source>
         <translation>l&apos;identifiant %1 ne peut pas lire %2</translation>
+    </message>
+    <message>
+        <source>Copies of each stream</source>
+        <translation>Copies de chaque stream</translation>
+    </message>
+    <message>
+        <source>How many servers of a JetStream cluster keep each stream: 1 on a single server, 3 on a 3-node cluster so that one node may fail.</source>
+        <translation>Nombre de serveurs d&apos;un cluster JetStream qui gardent chaque stream&#xa0;: 1 sur un serveur seul, 3 sur un cluster de 3 nœuds pour qu&apos;un nœud puisse tomber.</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>&amp;Répliques&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3872,24 +4030,24 @@ COTAL_TOKEN (authentification par jeton), COTAL_USER et COTAL_PASSWORD (authenti
         <source>The membership feed&apos;s data-account writer credentials.</source>
         <translation>Les identifiants d&apos;écriture du flux d&apos;appartenance dans le compte de données.</translation>
     </message>
+    <message>
+        <source>Create the space&apos;s streams and buckets, then exit.</source>
+        <translation>Créer les streams et buckets de l&apos;espace, puis quitter.</translation>
+    </message>
+    <message>
+        <source>With --provision: copies of each stream (1 to %1; 3 on a 3-node JetStream cluster; default 1).</source>
+        <translation>Avec --provision&#xa0;: copies de chaque stream (1 à %1&#xa0;; 3 sur un cluster JetStream de 3 nœuds&#xa0;; 1 par défaut).</translation>
+    </message>
+    <message>
+        <source>With --provision: the space&apos;s default delivery class, durable or live (default durable).</source>
+        <translation>Avec --provision&#xa0;: la classe de distribution par défaut de l&apos;espace, durable ou live (durable par défaut).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Connect at start from a cotal:// or cotals:// join link.</source>
         <translation>Se connecter au démarrage à partir d&apos;un lien d&apos;accès cotal:// ou cotals://.</translation>
-    </message>
-    <message>
-        <source>Operator console for Cotal agent spaces.
-
-Delivery daemon without a GUI:
-  cotal-console --headless --deliver --space &lt;space&gt; [connection options]
-  (see cotal-console --headless --help)</source>
-        <translation>Console d&apos;opérateur pour les espaces d&apos;agents Cotal.
-
-Démon de distribution sans interface graphique&#xa0;:
-  cotal-console --headless --deliver --space &lt;space&gt; [options de connexion]
-  (voir cotal-console --headless --help)</translation>
     </message>
     <message>
         <source>Demo unavailable</source>
@@ -3910,6 +4068,22 @@ Connectez-vous plutôt à un serveur de votre choix.</translation>
     <message>
         <source>With --demo: an open mesh, where nothing is enforced, instead of operator/JWT mode.</source>
         <translation>Avec --demo : un maillage ouvert, où rien n’est imposé, au lieu du mode opérateur/JWT.</translation>
+    </message>
+    <message>
+        <source>Operator console for Cotal agent spaces.
+
+Delivery daemon without a GUI:
+  cotal-console --headless --deliver --space &lt;space&gt; [connection options]
+Creating a space&apos;s streams (3 copies on a 3-node cluster):
+  cotal-console --headless --provision --space &lt;space&gt; --replicas 3 [...]
+  (see cotal-console --headless --help)</source>
+        <translation>Console d&apos;opérateur pour les espaces d&apos;agents Cotal.
+
+Démon de distribution sans interface&#xa0;:
+  cotal-console --headless --deliver --space &lt;space&gt; [options de connexion]
+Créer les streams d&apos;un espace (3 copies sur un cluster de 3 nœuds)&#xa0;:
+  cotal-console --headless --provision --space &lt;space&gt; --replicas 3 [...]
+  (voir cotal-console --headless --help)</translation>
     </message>
 </context>
 </TS>
