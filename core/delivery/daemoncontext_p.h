@@ -3,6 +3,7 @@
 #include "core/delivery/deliverydaemon.h"
 #include "core/delivery/deliverymetrics.h"
 #include "core/delivery/inboxledger.h"
+#include "core/delivery/stagetimes.h"
 #include "core/nats/jetstream.h"
 
 #include <QString>
@@ -44,6 +45,8 @@ struct DaemonContext
 
     DeliveryMetrics metrics;
     bool metricsDirty = false;
+    DeliveryStages stages;
+    const qint64 startedNs = stageNow();
     std::function<void(LogLevel, const QString &)> log;
 
     void touch() { metricsDirty = true; }

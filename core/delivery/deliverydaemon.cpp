@@ -404,6 +404,8 @@ public:
     // delete, like the reference, so a successor can start at once).
     QFuture<void> teardown(bool releaseLease)
     {
+        if (context && (fanout || reader))
+            log(LogLevel::Info, context->stages.summary(stageNow() - context->startedNs));
         ++epoch;
         renewTimer->stop();
         metricsTimer->stop();

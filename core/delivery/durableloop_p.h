@@ -2,6 +2,7 @@
 
 #include "core/delivery/loopconsumer_p.h"
 #include "core/delivery/sequencegaps.h"
+#include "core/delivery/stagetimes.h"
 #include "core/nats/jetstream.h"
 
 #include <QFuture>
@@ -45,6 +46,8 @@ protected:
     SequenceGaps m_gaps;
     bool m_running = false;
     quint64 m_generation = 0;
+    StageSpan m_idleSpan;
+    StageSpan m_windowFullSpan;
 };
 
 } // namespace cotal::delivery

@@ -77,6 +77,9 @@ void FanoutWriter::stop()
 
 void FanoutWriter::handle(const QList<nats::JsMessage> &batch)
 {
+    DeliveryStages &stages = m_context->stages;
+    m_idleSpan.set(false, stages.fanoutIdle);
+    const StageScope decoding(stages.fanoutDecode, quint64(batch.size()));
     QList<Item> items;
     items.reserve(batch.size());
     quint64 skipped = 0;
@@ -128,9 +131,12 @@ void FanoutWriter::startRound()
     auto membersError = std::make_shared<nats::NatsError>();
     auto remaining = std::make_shared<int>(int(channels.size()) + 1);
     const quint64 generation = m_generation;
-    auto finished = [this, generation, items, classes, membersError, remaining] {
-        if (--*remaining == 0 && generation == m_generation)
-            route(items, *classes, *membersError);
+    auto finished = [this, generation, items, classes, membersError, remaining,
+                     readsStarted = stageNow()] {
+        if (--*remaining > 0 || generation != m_generation)
+            return;
+        m_context->stages.fanoutClassRead.add(stageNow() - readsStarted);
+        route(items, *classes, *membersError);
     };
     m_context->view->membersCurrent().then(this,
                                            [membersError, finished](const nats::NatsError &error) {
@@ -149,6 +155,7 @@ void FanoutWriter::startRound()
 void FanoutWriter::route(const QList<Item> &items, const QHash<QString, ClassLookup> &classes,
                          const nats::NatsError &membersError)
 {
+    std::optional<StageScope> routing(std::in_place, m_context->stages.fanoutRoute);
     QList<MentionItem> live;
     QSet<QString> mentioned;
     QHash<QString, QList<MemberInterval>> membersByChannel; // one cache lookup per channel
@@ -194,6 +201,7 @@ void FanoutWriter::route(const QList<Item> &items, const QHash<QString, ClassLoo
         }
         enqueue(item, std::move(copies));
     }
+    routing.reset();
     if (live.isEmpty()) {
         endRound();
         return;
@@ -296,6 +304,8 @@ void FanoutWriter::publishEntry(const QString &owner, qint64 generation, const Q
 
 void FanoutWriter::pump()
 {
+    DeliveryStages &stages = m_context->stages;
+    m_windowFullSpan.set(false, stages.fanoutWindowFull);
     const auto claim = [this](const QString &owner) { return m_context->inbox.claim(owner); };
     while (m_running && m_publisher && m_inFlight < m_context->publishWindow) {
         std::optional<Copy> copy = m_copies.next(claim);
@@ -303,6 +313,11 @@ void FanoutWriter::pump()
             break;
         send(std::move(*copy));
     }
+    m_windowFullSpan.set(m_inFlight >= m_context->publishWindow && m_copies.hasReady(),
+                         stages.fanoutWindowFull);
+    m_idleSpan.set(m_running && m_inFlight == 0 && !m_routing && m_waiting.isEmpty() &&
+                       !m_copies.hasReady() && m_copies.heldCount() == 0,
+                   stages.fanoutIdle);
     m_context->showHeld(m_context->metrics.copiesHeld, m_copies.heldCount(), m_keepAlive);
 }
 
@@ -321,8 +336,9 @@ void FanoutWriter::send(Copy copy)
     m_publisher
         ->publish(wire::dinboxSubject(m_context->space, copy.owner), wire::encodePlane3Entry(entry),
                   {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
-        .then(this, [this, generation = m_generation, job = copy.job,
-                     owner = copy.owner](const nats::PubAck &ack) {
+        .then(this, [this, generation = m_generation, job = copy.job, owner = copy.owner,
+                     sentAt = stageNow()](const nats::PubAck &ack) {
+            m_context->stages.fanoutStore.add(stageNow() - sentAt);
             --m_inFlight;
             if (ack.ok()) {
                 m_context->inbox.stored(owner, ack.sequence, ack.duplicate);
@@ -372,6 +388,7 @@ void FanoutWriter::settle(const std::shared_ptr<Job> &job, bool stored)
             // Redelivered at once; the dinbox Nats-Msg-Id collapses the copies that did land.
             job->chat->nak();
         } else {
+            const StageScope acking(m_context->stages.acks);
             job->chat->ack();
             ++m_context->metrics.chatProcessed;
             m_context->touch();

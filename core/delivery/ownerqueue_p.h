@@ -55,6 +55,8 @@ public:
     }
 
     qsizetype heldCount() const { return m_heldCount; }
+    // Items next() could hand out given room: what waits for a free publish slot.
+    bool hasReady() const { return !m_arrived.empty() || !m_withRoom.empty(); }
 
     template<typename Visit> void forEachHeld(Visit visit) const
     {

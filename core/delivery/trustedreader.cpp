@@ -72,6 +72,7 @@ void TrustedReader::bound(const ConsumerPosition &position)
 
 void TrustedReader::ack(const Entry &entry)
 {
+    const StageScope acking(m_context->stages.acks);
     entry.message.ack();
     m_context->inbox.finished(entry.owner, entry.message.metadata().streamSequence);
 }
@@ -99,6 +100,9 @@ void TrustedReader::stop()
 
 void TrustedReader::handle(const QList<nats::JsMessage> &batch)
 {
+    DeliveryStages &stages = m_context->stages;
+    m_idleSpan.set(false, stages.readerIdle);
+    const StageScope decoding(stages.readerDecode, quint64(batch.size()));
     QList<Entry> entries;
     entries.reserve(batch.size());
     quint64 skipped = 0;
@@ -162,9 +166,12 @@ void TrustedReader::startRound()
     auto members = std::make_shared<QHash<QString, MemberLookup>>();
     auto remaining = std::make_shared<int>(int(owners.size() + memberKeys.size()));
     const quint64 generation = m_generation;
-    auto finished = [this, generation, entries, acls, members, remaining] {
-        if (--*remaining == 0 && generation == m_generation)
-            decide(entries, *acls, *members);
+    auto finished = [this, generation, entries, acls, members, remaining,
+                     readsStarted = stageNow()] {
+        if (--*remaining > 0 || generation != m_generation)
+            return;
+        m_context->stages.readerAuthorise.add(stageNow() - readsStarted);
+        decide(entries, *acls, *members);
     };
     for (const QString &owner : std::as_const(owners)) {
         m_context->view->acl(owner).then(this, [acls, owner, finished](const OwnerAcl &acl) {
@@ -185,6 +192,7 @@ void TrustedReader::startRound()
 void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
                            const QHash<QString, MemberLookup> &members)
 {
+    std::optional<StageScope> deciding(std::in_place, m_context->stages.readerDecide);
     DeliveryMetrics &metrics = m_context->metrics;
     for (const Entry &entry : entries) {
         const OwnerAcl acl = acls.value(entry.owner);
@@ -232,6 +240,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
         }
         m_transfers.push(entry);
     }
+    deciding.reset();
     m_deciding = false;
     if (m_consumer)
         m_consumer->resume(); // entries acked, nak'd or terminated freed room
@@ -254,6 +263,8 @@ void TrustedReader::pump()
 {
     if (!m_publisher)
         return;
+    DeliveryStages &stages = m_context->stages;
+    m_windowFullSpan.set(false, stages.readerWindowFull);
     const auto claim = [this](const QString &owner) { return m_pacer.claim(owner); };
     while (m_running && m_inFlight < m_context->publishWindow) {
         std::optional<Entry> entry = m_transfers.next(claim);
@@ -261,6 +272,11 @@ void TrustedReader::pump()
             break;
         transfer(std::move(*entry));
     }
+    m_windowFullSpan.set(m_inFlight >= m_context->publishWindow && m_transfers.hasReady(),
+                         stages.readerWindowFull);
+    m_idleSpan.set(m_running && m_inFlight == 0 && !m_deciding && m_waiting.isEmpty() &&
+                       !m_transfers.hasReady() && m_transfers.heldCount() == 0,
+                   stages.readerIdle);
     m_context->showHeld(m_context->metrics.transfersHeld, m_transfers.heldCount(), m_keepAlive);
 }
 
@@ -271,7 +287,9 @@ void TrustedReader::transfer(Entry entry)
     m_publisher
         ->publish(wire::dlvSubject(m_context->space, entry.owner), entry.msgJson,
                   {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}})
-        .then(this, [this, generation = m_generation, entry](const nats::PubAck &ack) {
+        .then(this, [this, generation = m_generation, entry,
+                     sentAt = stageNow()](const nats::PubAck &ack) {
+            m_context->stages.readerStore.add(stageNow() - sentAt);
             --m_inFlight;
             if (generation == m_generation) {
                 if (ack.ok())

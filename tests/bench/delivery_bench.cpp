@@ -1,13 +1,15 @@
 // delivery_bench: sustained delivered copies/s and publish→DLV latency of the delivery daemon for
 // 1, 10 and 100 members of one durable channel, beside the ceiling measured in the same run (raw
 // JetStream publish-with-ack of as many copies, same in-flight window), plus the daemon's RSS at
-// the start and end of the sustained run. A burst then posts as fast as the publisher allows
-// from ten senders and reports its copies/s and the copies that never reached DLV (evicted on
-// the way: must be 0).
+// the start and end of the sustained run (every 30 s from 120 s on: a soak), and the CPU the
+// daemon and the server spent per delivered copy. A burst then posts as fast as the publisher
+// allows from ten senders and reports its copies/s and the copies that never reached DLV (evicted
+// on the way: must be 0).
 //
 // The daemon runs as the real headless process (`cotal-console --headless --deliver`) against a
 // private nats-server; the bench publishes as the senders and watches `cotal.<S>.dlv.>` with a
 // core subscription, so it measures arrival on DLV without consumer overhead.
+// The daemon logs where its time went, stage by stage, when the bench stops it.
 //
 //   delivery_bench [--members 1,10,100] [--duration 20] [--window 256] [--ahead 800]
 //                  [--burst 5000]
@@ -26,6 +28,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace cotal;
@@ -51,6 +54,21 @@ double rssMiB(qint64 pid)
             return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
     }
     return -1;
+}
+
+// User + system CPU seconds the process has used so far (/proc/<pid>/stat fields 14 and 15).
+double cpuSeconds(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = stat.readAll();
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) /
+           double(::sysconf(_SC_CLK_TCK));
 }
 
 double percentile(std::vector<double> values, double p)
@@ -92,6 +110,8 @@ struct Figures
     double loadP99 = 0;
     double rssStart = 0;
     double rssEnd = 0;
+    double daemonCpuPerCopyUs = 0;
+    double serverCpuPerCopyUs = 0;
     quint64 copies = 0;
     int burstMessages = 0;
     double burstCopiesPerSecond = 0;
@@ -101,8 +121,9 @@ struct Figures
 class Bench
 {
 public:
-    Bench(QString url, int window, int ahead, int burst)
+    Bench(QString url, qint64 serverPid, int window, int ahead, int burst)
         : m_url(std::move(url))
+        , m_serverPid(serverPid)
         , m_window(window)
         , m_ahead(ahead)
         , m_burst(burst)
@@ -188,6 +209,8 @@ public:
         // Sustained: keep `ahead` messages published but not yet fully delivered.
         const quint64 startCopies = m_distinctCopies;
         figures.rssStart = rssMiB(daemon.processId());
+        const double daemonCpuStart = cpuSeconds(daemon.processId());
+        const double serverCpuStart = cpuSeconds(m_serverPid);
         QElapsedTimer clock;
         clock.start();
         QTimer feeder;
@@ -211,6 +234,9 @@ public:
         figures.copies = m_distinctCopies - startCopies;
         figures.copiesPerSecond = double(figures.copies) / seconds;
         figures.rssEnd = rssMiB(daemon.processId());
+        const double perCopyUs = 1e6 / double(std::max<quint64>(figures.copies, 1));
+        figures.daemonCpuPerCopyUs = (cpuSeconds(daemon.processId()) - daemonCpuStart) * perCopyUs;
+        figures.serverCpuPerCopyUs = (cpuSeconds(m_serverPid) - serverCpuStart) * perCopyUs;
         feeder.stop();
         figures.loadP50 = percentile(m_latencies, 0.50);
         figures.loadP99 = percentile(m_latencies, 0.99);
@@ -306,7 +332,9 @@ private:
         nats::JsPublisher publisher(kit.jetStream(), m_window);
         quint64 acked = 0;
         quint64 sent = 0;
-        const quint64 total = std::max<quint64>(copies, 10000);
+        // As many as a 20 s run delivers, at most: millions of ids in the dedup window (a soak's
+        // worth) slow the server's store down and would flatter the ratio.
+        const quint64 total = std::clamp<quint64>(copies, 10000, 250000);
         QElapsedTimer clock;
         clock.start();
         QTimer feeder;
@@ -328,6 +356,7 @@ private:
     }
 
     QString m_url;
+    qint64 m_serverPid;
     int m_window;
     int m_ahead;
     int m_burst;
@@ -375,8 +404,8 @@ int main(int argc, char *argv[])
         say(QStringLiteral("cannot start nats-server: %1").arg(error));
         return 1;
     }
-    Bench bench(server.url(), parser.value(windowOption).toInt(), parser.value(aheadOption).toInt(),
-                parser.value(burstOption).toInt());
+    Bench bench(server.url(), server.pid(), parser.value(windowOption).toInt(),
+                parser.value(aheadOption).toInt(), parser.value(burstOption).toInt());
     QList<Figures> results;
     for (const QString &count : parser.value(membersOption).split(u',', Qt::SkipEmptyParts)) {
         say(QStringLiteral("members=%1 ...").arg(count));
@@ -388,9 +417,9 @@ int main(int argc, char *argv[])
     // A delivered copy costs the broker three stored-message operations (INBOX publish, INBOX
     // read + ack, DLV publish), so a third of the raw publish ceiling is the practical limit.
     say(QStringLiteral("\nmembers  copies/s   ceiling/s  limit/s  of limit  p50/p99 @20msg/s   "
-                       "p50/p99 sustained   daemon RSS start→end"));
+                       "p50/p99 sustained   daemon RSS start→end   CPU µs/copy daemon, server"));
     for (const Figures &f : std::as_const(results)) {
-        say(QStringLiteral("%1  %2  %3  %4  %5%  %6/%7 ms   %8/%9 ms   %10→%11 MiB")
+        say(QStringLiteral("%1  %2  %3  %4  %5%  %6/%7 ms   %8/%9 ms   %10→%11 MiB   %12, %13")
                 .arg(f.members, 7)
                 .arg(f.copiesPerSecond, 9, 'f', 0)
                 .arg(f.ceiling, 10, 'f', 0)
@@ -401,7 +430,9 @@ int main(int argc, char *argv[])
                 .arg(f.loadP50, 8, 'f', 2)
                 .arg(f.loadP99, 0, 'f', 2)
                 .arg(f.rssStart, 0, 'f', 1)
-                .arg(f.rssEnd, 0, 'f', 1));
+                .arg(f.rssEnd, 0, 'f', 1)
+                .arg(f.daemonCpuPerCopyUs, 0, 'f', 1)
+                .arg(f.serverCpuPerCopyUs, 0, 'f', 1));
     }
     say(QStringLiteral("\nmembers  burst msgs  burst copies/s  of limit  copies missing"));
     for (const Figures &f : std::as_const(results)) {
