@@ -109,10 +109,8 @@ void TrustedReader::handle(const QList<nats::JsMessage> &batch)
     for (const nats::JsMessage &message : batch) {
         skipped += m_gaps.observe(message.metadata().streamSequence);
         const std::optional<QString> owner = wire::parseDinboxOwner(message.message().subject);
-        auto decoded = wire::decodePlane3Entry(message.message().data);
-        const auto cotal =
-            decoded ? decoded->message() : wire::Result<wire::CotalMessage>(decoded.error());
-        if (!owner || !decoded || !cotal) {
+        const auto decoded = wire::decodePlane3EntryWithId(message.message().data);
+        if (!owner || !decoded) {
             // Not a real entry: nothing to deliver, ever.
             message.ack();
             if (owner)
@@ -121,7 +119,7 @@ void TrustedReader::handle(const QList<nats::JsMessage> &batch)
             m_context->touch();
             continue;
         }
-        const wire::Plane3Entry &entry = decoded.value();
+        const wire::Plane3Entry &entry = decoded->entry;
         Entry item;
         item.message = message;
         item.owner = *owner;
@@ -129,7 +127,7 @@ void TrustedReader::handle(const QList<nats::JsMessage> &batch)
         item.seq = quint64(entry.seq);
         item.durableChannel = entry.reason == wire::Plane3Reason::DurableChannel;
         item.generation = entry.generation;
-        item.msgId = cotal->id;
+        item.msgId = decoded->messageId;
         item.msgJson = entry.msg;
         entries.append(std::move(item));
     }

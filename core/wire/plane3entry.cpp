@@ -43,6 +43,14 @@ QByteArray encodePlane3Entry(const Plane3Entry &entry)
 
 Result<Plane3Entry> decodePlane3Entry(QByteArrayView payload)
 {
+    Result<DecodedPlane3Entry> decoded = decodePlane3EntryWithId(payload);
+    if (!decoded)
+        return decoded.error();
+    return std::move(decoded.value().entry);
+}
+
+Result<DecodedPlane3Entry> decodePlane3EntryWithId(QByteArrayView payload)
+{
     static const QString context = QStringLiteral("Plane3Entry");
     const Result<JsonObject> object = parseJsonObject(payload, context);
     if (!object)
@@ -62,7 +70,7 @@ Result<Plane3Entry> decodePlane3Entry(QByteArrayView payload)
         return wireError(message.error().code,
                          QStringLiteral("Plane3Entry.msg: %1").arg(message.error().detail));
     entry.msg = toJsonText(msgValue);
-    return entry;
+    return DecodedPlane3Entry{std::move(entry), message->id};
 }
 
 QString plane3MessageId(const QString &messageId, const QString &owner, qint64 generation)

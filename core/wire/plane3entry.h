@@ -43,6 +43,15 @@ QByteArray encodePlane3Entry(const Plane3Entry &entry);
 // CotalMessage (the nested reason is kept, the detail says where).
 Result<Plane3Entry> decodePlane3Entry(QByteArrayView payload);
 
+// An entry and its message's id from one parse: the trusted reader needs both for every entry,
+// and decoding `msg` a second time was its largest cost per copy.
+struct DecodedPlane3Entry
+{
+    Plane3Entry entry;
+    QString messageId;
+};
+Result<DecodedPlane3Entry> decodePlane3EntryWithId(QByteArrayView payload);
+
 // `Nats-Msg-Id` of INBOX and DLV publishes: `<msgId>:<owner>:<generation>` (wire.md §9).
 QString plane3MessageId(const QString &messageId, const QString &owner, qint64 generation);
 

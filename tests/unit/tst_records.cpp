@@ -429,6 +429,10 @@ void TestRecords::plane3EntryKeepsMessageVerbatim()
     const Result<CotalMessage> message = decoded->message();
     QVERIFY(message.ok());
     QCOMPARE(message->mentions, QStringList{QStringLiteral("bob")});
+    const Result<DecodedPlane3Entry> withId = decodePlane3EntryWithId(encoded);
+    QVERIFY(withId.ok());
+    QCOMPARE(withId->entry, entry);
+    QCOMPARE(withId->messageId, message->id);
     QCOMPARE(plane3ReasonToken(Plane3Reason::LiveMention), QStringLiteral("live-mention"));
 }
 
