@@ -36,6 +36,19 @@ protected:
     // The durable is bound at `position`; nothing has been pulled by this binding yet.
     virtual void bound(const ConsumerPosition &position);
 
+    // A join for a round's `reads` parallel reads: call it once per finished read; after the last
+    // one (and only if the binding is still the same) the wait goes to `stage` and `done` runs.
+    template<typename Done> auto joinReads(int reads, StageTime &stage, Done done)
+    {
+        return [this, remaining = std::make_shared<int>(reads), generation = m_generation,
+                started = stageNow(), &stage, done = std::move(done)] {
+            if (--*remaining > 0 || generation != m_generation)
+                return;
+            stage.add(stageNow() - started);
+            done();
+        };
+    }
+
     virtual void handle(const QList<nats::JsMessage> &batch) = 0;
     // Sends what waits for the publish window.
     virtual void pump() = 0;

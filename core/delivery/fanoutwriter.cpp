@@ -129,15 +129,9 @@ void FanoutWriter::startRound()
         channels.insert(item.channel);
     auto classes = std::make_shared<QHash<QString, ClassLookup>>();
     auto membersError = std::make_shared<nats::NatsError>();
-    auto remaining = std::make_shared<int>(int(channels.size()) + 1);
-    const quint64 generation = m_generation;
-    auto finished = [this, generation, items, classes, membersError, remaining,
-                     readsStarted = stageNow()] {
-        if (--*remaining > 0 || generation != m_generation)
-            return;
-        m_context->stages.fanoutClassRead.add(stageNow() - readsStarted);
-        route(items, *classes, *membersError);
-    };
+    auto finished =
+        joinReads(int(channels.size()) + 1, m_context->stages.fanoutClassRead,
+                  [this, items, classes, membersError] { route(items, *classes, *membersError); });
     m_context->view->membersCurrent().then(this,
                                            [membersError, finished](const nats::NatsError &error) {
                                                *membersError = error;

@@ -162,15 +162,9 @@ void TrustedReader::startRound()
     }
     auto acls = std::make_shared<QHash<QString, OwnerAcl>>();
     auto members = std::make_shared<QHash<QString, MemberLookup>>();
-    auto remaining = std::make_shared<int>(int(owners.size() + memberKeys.size()));
-    const quint64 generation = m_generation;
-    auto finished = [this, generation, entries, acls, members, remaining,
-                     readsStarted = stageNow()] {
-        if (--*remaining > 0 || generation != m_generation)
-            return;
-        m_context->stages.readerAuthorise.add(stageNow() - readsStarted);
-        decide(entries, *acls, *members);
-    };
+    auto finished =
+        joinReads(int(owners.size() + memberKeys.size()), m_context->stages.readerAuthorise,
+                  [this, entries, acls, members] { decide(entries, *acls, *members); });
     for (const QString &owner : std::as_const(owners)) {
         m_context->view->acl(owner).then(this, [acls, owner, finished](const OwnerAcl &acl) {
             acls->insert(owner, acl);
