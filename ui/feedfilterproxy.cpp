@@ -79,15 +79,18 @@ bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
     if (!m_channels.isEmpty() &&
         !m_channels.contains(index.data(FeedModel::ChannelRole).toString()))
         return false;
-    const QString sender = index.data(FeedModel::SenderIdRole).toString();
-    if (!m_senders.isEmpty() && !m_senders.contains(sender))
-        return false;
-    if (!m_conversationA.isEmpty()) {
-        const QString target = index.data(FeedModel::TargetRole).toString();
-        const bool forward = sender == m_conversationA && target == m_conversationB;
-        const bool backward = sender == m_conversationB && target == m_conversationA;
-        if (!forward && !backward)
+    // Under a flood every inserted row passes here: the sender is read only for a filter on it.
+    if (!m_senders.isEmpty() || !m_conversationA.isEmpty()) {
+        const QString sender = index.data(FeedModel::SenderIdRole).toString();
+        if (!m_senders.isEmpty() && !m_senders.contains(sender))
             return false;
+        if (!m_conversationA.isEmpty()) {
+            const QString target = index.data(FeedModel::TargetRole).toString();
+            const bool forward = sender == m_conversationA && target == m_conversationB;
+            const bool backward = sender == m_conversationB && target == m_conversationA;
+            if (!forward && !backward)
+                return false;
+        }
     }
     if (!m_text.isEmpty() &&
         !index.data(FeedModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive))
