@@ -404,8 +404,8 @@ public:
     // delete, like the reference, so a successor can start at once).
     QFuture<void> teardown(bool releaseLease)
     {
-        if (context && (fanout || reader))
-            log(LogLevel::Info, context->stages.summary(stageNow() - context->startedNs));
+        // Only a run that reached Running has stages worth a line; the timer runs from then on.
+        const bool ran = metricsTimer->isActive();
         ++epoch;
         renewTimer->stop();
         metricsTimer->stop();
@@ -417,6 +417,8 @@ public:
             fanout->stop();
         if (reader)
             reader->stop();
+        if (ran && context)
+            log(LogLevel::Info, context->stages.summary(stageNow() - context->startedNs));
         if (view)
             view->close();
         QFuture<void> released = QtFuture::makeReadyFuture();

@@ -66,6 +66,8 @@ void FanoutWriter::stop()
     m_routing = false;
     m_waiting.clear(); // unacked: redelivered after ack_wait
     m_consumer.reset();
+    m_idleSpan.set(false, m_context->stages.fanoutIdle);
+    m_windowFullSpan.set(false, m_context->stages.fanoutWindowFull);
     // CHAT messages whose copies were not sent stay unacked and come back after ack_wait; a
     // catch-up waiting on its copies learns that they were not stored.
     const std::deque<Copy> copies = m_copies.takeAll();
@@ -299,7 +301,6 @@ void FanoutWriter::publishEntry(const QString &owner, qint64 generation, const Q
 void FanoutWriter::pump()
 {
     DeliveryStages &stages = m_context->stages;
-    m_windowFullSpan.set(false, stages.fanoutWindowFull);
     const auto claim = [this](const QString &owner) { return m_context->inbox.claim(owner); };
     while (m_running && m_publisher && m_inFlight < m_context->publishWindow) {
         std::optional<Copy> copy = m_copies.next(claim);

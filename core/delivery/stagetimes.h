@@ -82,9 +82,9 @@ struct DeliveryStages
     StageTime readerDecide;    // rounds decided
     StageTime readerWindowFull;
     StageTime readerStore; // transfer published until its PubAck (overlapping, per copy)
-    StageTime acks;        // acks, naks and terms sent (both loops)
+    StageTime acks;        // acks of fanned-out CHAT messages and delivered entries
 
-    // One line per loop, e.g. "fan-out: decode 2.1 µs/msg, …".
+    // One line, each stage as "decode <items> × <mean> = <total>", fan-out first, then reader.
     QString summary(qint64 runNanoseconds) const;
 };
 

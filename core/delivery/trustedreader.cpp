@@ -72,7 +72,6 @@ void TrustedReader::bound(const ConsumerPosition &position)
 
 void TrustedReader::ack(const Entry &entry)
 {
-    const StageScope acking(m_context->stages.acks);
     entry.message.ack();
     m_context->inbox.finished(entry.owner, entry.message.metadata().streamSequence);
 }
@@ -91,6 +90,8 @@ void TrustedReader::stop()
     m_deciding = false;
     m_waiting.clear(); // unacked: redelivered after ack_wait
     m_consumer.reset();
+    m_idleSpan.set(false, m_context->stages.readerIdle);
+    m_windowFullSpan.set(false, m_context->stages.readerWindowFull);
     // Unsent transfers are left unacked; the server redelivers them after ack_wait.
     m_transfers.takeAll();
     m_context->metrics.transfersHeld = 0;
@@ -256,7 +257,6 @@ void TrustedReader::pump()
     if (!m_publisher)
         return;
     DeliveryStages &stages = m_context->stages;
-    m_windowFullSpan.set(false, stages.readerWindowFull);
     const auto claim = [this](const QString &owner) { return m_pacer.claim(owner); };
     while (m_running && m_inFlight < m_context->publishWindow) {
         std::optional<Entry> entry = m_transfers.next(claim);
@@ -292,6 +292,7 @@ void TrustedReader::transfer(Entry entry)
             if (ack.ok()) {
                 // Durability has moved to DLV: only now may the entry go. A duplicate was
                 // stored by an earlier transfer and is not delivered twice.
+                const StageScope acking(m_context->stages.acks);
                 this->ack(entry);
                 if (!ack.duplicate) {
                     ++m_context->metrics.delivered;

@@ -1,8 +1,8 @@
 // delivery_bench: sustained delivered copies/s and publish→DLV latency of the delivery daemon for
 // 1, 10 and 100 members of one durable channel, beside the ceiling measured in the same run (raw
 // JetStream publish-with-ack of as many copies, same in-flight window), plus the daemon's RSS at
-// the start and end of the sustained run (every 30 s from 120 s on: a soak), and the CPU the
-// daemon and the server spent per delivered copy. A burst then posts as fast as the publisher
+// the start and end of the sustained run (every 30 s in runs of 120 s or more: a soak), and the CPU
+// the daemon and the server spent per delivered copy. A burst then posts as fast as the publisher
 // allows from ten senders and reports its copies/s and the copies that never reached DLV (evicted
 // on the way: must be 0).
 //
