@@ -73,13 +73,16 @@ void FeedFilterProxy::changed()
 
 bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    // Under a flood every inserted row passes here; with no filter set none of it is read.
+    if (!isFiltering())
+        return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (!isModeVisible(index.data(FeedModel::KindRole).toInt()))
         return false;
     if (!m_channels.isEmpty() &&
         !m_channels.contains(index.data(FeedModel::ChannelRole).toString()))
         return false;
-    // Under a flood every inserted row passes here: the sender is read only for a filter on it.
+    // The sender is read only for a filter on it.
     if (!m_senders.isEmpty() || !m_conversationA.isEmpty()) {
         const QString sender = index.data(FeedModel::SenderIdRole).toString();
         if (!m_senders.isEmpty() && !m_senders.contains(sender))

@@ -2,7 +2,9 @@
 
 #include "ui/presencestyle.h"
 
+#include <QThreadPool>
 #include <algorithm>
+#include <memory>
 
 namespace cotal::ui {
 
@@ -12,6 +14,14 @@ using wire::DeliveryKind;
 namespace {
 
 constexpr int MaxLineLength = 400;
+
+// Freeing an evicted block's strings was a third of a full feed's insert on the GUI thread; it
+// only hands the rows over, and a pool thread frees them.
+template<typename Row> void releaseOffThread(std::vector<Row> &&rows)
+{
+    auto doomed = std::make_shared<std::vector<Row>>(std::move(rows));
+    QThreadPool::globalInstance()->start([doomed]() mutable { doomed.reset(); });
+}
 
 } // namespace
 
@@ -248,11 +258,14 @@ void FeedModel::insertBatch(std::vector<Entry> &&entries)
         if (m_ring.size() < capacity)
             m_ring.resize(capacity); // rows 0..count-1 stay in place (m_head is 0 here)
         beginRemoveRows({}, 0, static_cast<int>(evict) - 1);
+        std::vector<Entry> evicted;
+        evicted.reserve(evict);
         for (size_t i = 0; i < evict; ++i)
-            m_ring[(m_head + i) % capacity] = Entry{}; // release memory with the row
+            evicted.push_back(std::move(m_ring[(m_head + i) % capacity]));
         m_head = (m_head + evict) % capacity;
         m_count -= static_cast<int>(evict);
         endRemoveRows();
+        releaseOffThread(std::move(evicted));
     }
 
     const int first = m_count;
