@@ -32,6 +32,45 @@ const JsonObject &emptyObject()
     return empty;
 }
 
+// Below this many members a linear scan finds repeated keys faster than hashing them, and
+// allocates nothing; nearly every object on the wire is that small.
+constexpr size_t kLinearScanMembers = 16;
+
+// JSON.parse semantics for a repeated key: the first position, the last value.
+void keepFirstPositionLastValue(std::vector<JsonMember> &members)
+{
+    size_t kept = 0;
+    const auto keep = [&members, &kept](size_t from) {
+        if (kept != from)
+            members[kept] = std::move(members[from]);
+        ++kept;
+    };
+    if (members.size() <= kLinearScanMembers) {
+        for (size_t i = 0; i < members.size(); ++i) {
+            size_t earlier = 0;
+            while (earlier < kept && members[earlier].key != members[i].key)
+                ++earlier;
+            if (earlier < kept)
+                members[earlier].value = std::move(members[i].value);
+            else
+                keep(i);
+        }
+    } else {
+        QHash<QString, size_t> position;
+        position.reserve(qsizetype(members.size()));
+        for (size_t i = 0; i < members.size(); ++i) {
+            const auto found = position.constFind(members[i].key);
+            if (found != position.cend()) {
+                members[*found].value = std::move(members[i].value);
+                continue;
+            }
+            position.insert(members[i].key, kept);
+            keep(i);
+        }
+    }
+    members.erase(members.begin() + std::ptrdiff_t(kept), members.end());
+}
+
 } // namespace
 
 bool isJsArrayIndex(QStringView key)
@@ -59,26 +98,18 @@ JsonObject::~JsonObject() = default;
 
 JsonObject JsonObject::fromSourceMembers(std::vector<JsonMember> members)
 {
-    std::vector<JsonMember> ordered;
-    ordered.reserve(members.size());
-    QHash<QString, size_t> position;
-    position.reserve(qsizetype(members.size()));
-    for (JsonMember &member : members) {
-        const auto found = position.constFind(member.key);
-        if (found != position.cend()) {
-            ordered[*found].value = std::move(member.value);
-            continue;
-        }
-        position.insert(member.key, ordered.size());
-        ordered.push_back(std::move(member));
+    keepFirstPositionLastValue(members);
+    // Every received message is parsed here: the reordering (and stable_partition's buffer) is
+    // paid only by the rare object that has an array-index key.
+    const auto isIndex = [](const JsonMember &m) { return isJsArrayIndex(m.key); };
+    if (std::any_of(members.cbegin(), members.cend(), isIndex)) {
+        const auto firstNamed = std::stable_partition(members.begin(), members.end(), isIndex);
+        std::sort(members.begin(), firstNamed, [](const JsonMember &a, const JsonMember &b) {
+            return arrayIndexValue(a.key) < arrayIndexValue(b.key);
+        });
     }
-    const auto firstNamed = std::stable_partition(
-        ordered.begin(), ordered.end(), [](const JsonMember &m) { return isJsArrayIndex(m.key); });
-    std::sort(ordered.begin(), firstNamed, [](const JsonMember &a, const JsonMember &b) {
-        return arrayIndexValue(a.key) < arrayIndexValue(b.key);
-    });
     JsonObject object;
-    object.m_members = std::move(ordered);
+    object.m_members = std::move(members);
     return object;
 }
 

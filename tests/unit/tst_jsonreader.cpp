@@ -19,6 +19,7 @@ private slots:
     void rejectsInvalidJson_data();
     void rejectsInvalidJson();
     void duplicateKeysKeepFirstPositionLastValue();
+    void duplicateKeysInLargeObjects();
     void arrayIndexKeysComeFirst();
     void leadingBomIsDropped();
     void invalidUtf8BecomesReplacementLikeTextDecoder_data();
@@ -101,6 +102,23 @@ void TestJsonReader::duplicateKeysKeepFirstPositionLastValue()
     const Result<JsonValue> parsed = parseJson(R"({"a":1,"b":2,"a":3})");
     QVERIFY(parsed.ok());
     QCOMPARE(toJsonText(parsed.value()), QByteArray(R"({"a":3,"b":2})"));
+}
+
+// Objects of more than 16 members find repeated keys by hashing instead of scanning.
+void TestJsonReader::duplicateKeysInLargeObjects()
+{
+    QByteArray input = "{";
+    QByteArray expected = R"({"7":true,)";
+    for (int i = 0; i < 20; ++i) {
+        const QByteArray member = "\"k" + QByteArray::number(i) + "\":";
+        input += member + QByteArray::number(i) + ',';
+        expected += member + (i == 3 ? QByteArray(R"("x")") : QByteArray::number(i)) +
+                    (i == 19 ? "}" : ",");
+    }
+    input += R"("k3":"y","7":true,"k3":"x"})";
+    const Result<JsonValue> parsed = parseJson(input);
+    QVERIFY(parsed.ok());
+    QCOMPARE(toJsonText(parsed.value()), expected);
 }
 
 void TestJsonReader::arrayIndexKeysComeFirst()
