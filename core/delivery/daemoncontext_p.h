@@ -25,17 +25,23 @@ inline constexpr qsizetype kInboxResumeAt = kInboxOwnerLimit - 64;
 // What the daemon's parts share. Everything lives on the daemon's thread.
 struct DaemonContext
 {
-    DaemonContext(QString spaceName, QString daemonId, nats::NatsConnection *nc)
+    DaemonContext(QString spaceName, QString daemonId, nats::NatsConnection *nc,
+                  nats::NatsConnection *reads)
         : space(std::move(spaceName))
         , id(std::move(daemonId))
         , connection(nc)
         , jetStream(nc)
+        , readJetStream(reads)
     {}
 
     QString space;
     QString id;
     nats::NatsConnection *connection;
     nats::JetStream jetStream;
+    // The fresh reads of the decision rounds (class, ACL, membership) on a connection of their
+    // own that writes at once: they wait neither for the client's 1 ms flush nor behind the
+    // thousands of publishes in flight on the main connection.
+    nats::JetStream readJetStream;
     SpaceView *view = nullptr;
     int fetchBatch = 1000;
     int publishWindow = 2048;

@@ -114,7 +114,9 @@ public:
         if (connectionOptions.name.isEmpty())
             connectionOptions.name = QStringLiteral("cotal-delivery");
         connection = std::make_unique<nats::NatsConnection>();
-        context = std::make_unique<DaemonContext>(options.space, id, connection.get());
+        readConnection = std::make_unique<nats::NatsConnection>();
+        context = std::make_unique<DaemonContext>(options.space, id, connection.get(),
+                                                  readConnection.get());
         context->fetchBatch = std::max(options.fetchBatch, 1);
         context->publishWindow = std::max(options.publishWindow, 1);
         context->log = [this](LogLevel level, const QString &text) { log(level, text); };
@@ -127,26 +129,46 @@ public:
         control = std::make_unique<ControlService>(context.get(), fanout.get());
         QObject::connect(connection.get(), &nats::NatsConnection::reconnected, q,
                          [this] { rearm(); });
-        QObject::connect(connection.get(), &nats::NatsConnection::asyncError, q,
-                         [this](const nats::NatsError &error) {
-                             log(LogLevel::Error,
-                                 QStringLiteral("broker: %1").arg(error.describe()));
-                         });
-        QObject::connect(connection.get(), &nats::NatsConnection::stateChanged, q,
-                         [this](nats::NatsConnection::State connectionState, const QString &why) {
-                             if (connectionState == nats::NatsConnection::State::Reconnecting)
-                                 log(LogLevel::Warning,
-                                     QStringLiteral("connection lost (%1); reconnecting").arg(why));
-                         });
+        for (nats::NatsConnection *each : {connection.get(), readConnection.get()}) {
+            const QString which = each == connection.get() ? QString() : QStringLiteral(" (reads)");
+            QObject::connect(each, &nats::NatsConnection::asyncError, q,
+                             [this, which](const nats::NatsError &error) {
+                                 log(LogLevel::Error,
+                                     QStringLiteral("broker%1: %2").arg(which, error.describe()));
+                             });
+            QObject::connect(
+                each, &nats::NatsConnection::stateChanged, q,
+                [this, which](nats::NatsConnection::State connectionState, const QString &why) {
+                    if (connectionState == nats::NatsConnection::State::Reconnecting)
+                        log(LogLevel::Warning,
+                            QStringLiteral("connection%1 lost (%2); reconnecting").arg(which, why));
+                });
+        }
 
         const quint64 current = epoch;
-        connection->open(connectionOptions).then(q, [this, current](const nats::NatsError &error) {
+        connection->open(connectionOptions)
+            .then(q, [this, current, connectionOptions](const nats::NatsError &error) {
+                if (current != epoch)
+                    return;
+                if (error.isError())
+                    return abortStart(makeError(DeliveryErrorKind::Connect, error.describe()),
+                                      false);
+                log(LogLevel::Info,
+                    QStringLiteral("connected to %1 as %2").arg(connection->connectedUrl(), id));
+                openReads(connectionOptions);
+            });
+    }
+
+    void openReads(nats::ConnectionOptions readOptions)
+    {
+        readOptions.name += QStringLiteral("-reads");
+        readOptions.sendAsap = true;
+        const quint64 current = epoch;
+        readConnection->open(readOptions).then(q, [this, current](const nats::NatsError &error) {
             if (current != epoch)
                 return;
             if (error.isError())
                 return abortStart(makeError(DeliveryErrorKind::Connect, error.describe()), false);
-            log(LogLevel::Info,
-                QStringLiteral("connected to %1 as %2").arg(connection->connectedUrl(), id));
             openView();
         });
     }
@@ -444,8 +466,11 @@ public:
             // Closing fails the requests still in flight, whose continuations may run a
             // teardown of their own right here: none of them may find this connection.
             const std::unique_ptr<nats::NatsConnection> closing = std::move(connection);
+            const std::unique_ptr<nats::NatsConnection> closingReads = std::move(readConnection);
             if (closing)
                 closing->close();
+            if (closingReads)
+                closingReads->close();
             context.reset();
         });
     }
@@ -458,6 +483,7 @@ public:
     quint64 epoch = 0;
 
     std::unique_ptr<nats::NatsConnection> connection;
+    std::unique_ptr<nats::NatsConnection> readConnection; // DaemonContext::readJetStream
     std::unique_ptr<DaemonContext> context;
     std::unique_ptr<SpaceView> view;
     std::unique_ptr<FanoutWriter> fanout;

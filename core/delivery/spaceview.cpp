@@ -28,9 +28,10 @@ class SpaceView::Private
 public:
     explicit Private(DaemonContext *ctx)
         : context(ctx)
-        , channels(nats::KeyValue(ctx->jetStream, wire::channelsBucket(ctx->space)))
-        , acls(nats::KeyValue(ctx->jetStream, wire::aclBucket(ctx->space)))
+        , channels(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
+        , acls(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
         , members(nats::KeyValue(ctx->jetStream, wire::membersBucket(ctx->space)))
+        , freshMembers(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
         , roster(nats::KeyValue(ctx->jetStream, wire::presenceBucket(ctx->space)))
     {}
 
@@ -70,7 +71,8 @@ public:
     // Fresh reads only: these two registries' watches are never started.
     space::ChannelRegistry channels;
     space::AclRegistry acls;
-    space::MemberRegistry members;
+    space::MemberRegistry members;      // the watched cache the fan-out routes by
+    space::MemberRegistry freshMembers; // never watched: the reader's fresh reads
     space::PresenceRoster roster;
     QHash<QString, quint64> pendingWrites;
     QList<std::shared_ptr<QPromise<nats::NatsError>>> waiters;
@@ -154,7 +156,7 @@ QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 
 QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const
 {
-    return d->members.read(channel, owner).then([owner](const space::MemberLookup &read) {
+    return d->freshMembers.read(channel, owner).then([owner](const space::MemberLookup &read) {
         MemberLookup lookup;
         lookup.error = read.error;
         if (read.entry) {

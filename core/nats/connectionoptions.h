@@ -35,6 +35,9 @@ struct ConnectionOptions
     int pingIntervalMs = 2000;
     int maxPingsOut = 2;
     bool retryOnFailedConnect = false;
+    // Write every publish and request at once instead of letting the client's flusher wait 1 ms
+    // for more: for a connection that carries few, latency-bound requests.
+    bool sendAsap = false;
 };
 
 } // namespace cotal::nats

@@ -393,6 +393,7 @@ NatsError configure(natsOptions *opts, const ConnectionOptions &options, Bridge 
     natsOptions_SetCustomReconnectDelay(opts, reconnectDelay, bridge);
     // One delivery pool instead of a thread per subscription; our callbacks only copy.
     natsOptions_UseGlobalMessageDelivery(opts, true);
+    natsOptions_SetSendAsap(opts, options.sendAsap);
     natsOptions_SetDisconnectedCB(opts, onDisconnected, bridge);
     natsOptions_SetReconnectedCB(opts, onReconnected, bridge);
     natsOptions_SetClosedCB(opts, onClosed, bridge);
