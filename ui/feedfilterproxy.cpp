@@ -71,32 +71,40 @@ void FeedFilterProxy::changed()
     emit filtersChanged();
 }
 
+void FeedFilterProxy::setSourceModel(QAbstractItemModel *model)
+{
+    Q_ASSERT(!model || qobject_cast<FeedModel *>(model));
+    QSortFilterProxyModel::setSourceModel(model);
+}
+
 bool FeedFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    // Under a flood every inserted row passes here; with no filter set none of it is read.
+    // Under a flood every inserted row passes here, in every pane's proxy: with no filter set
+    // nothing is read, and otherwise the row is read from the feed itself, not as a QVariant
+    // per role.
     if (!isFiltering())
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!isModeVisible(index.data(FeedModel::KindRole).toInt()))
+    const auto *feed = static_cast<const FeedModel *>(sourceModel());
+    const endpoint::ReceivedMessage &row = feed->message(sourceRow);
+    if (!isModeVisible(int(row.kind)))
         return false;
+    const QString target = FeedModel::targetOf(row);
     if (!m_channels.isEmpty() &&
-        !m_channels.contains(index.data(FeedModel::ChannelRole).toString()))
+        !m_channels.contains(row.kind == wire::DeliveryKind::Channel ? target : QString()))
         return false;
-    // The sender is read only for a filter on it.
-    if (!m_senders.isEmpty() || !m_conversationA.isEmpty()) {
-        const QString sender = index.data(FeedModel::SenderIdRole).toString();
-        if (!m_senders.isEmpty() && !m_senders.contains(sender))
+    const QString &sender = row.message.from.id;
+    if (!m_senders.isEmpty() && !m_senders.contains(sender))
+        return false;
+    if (!m_conversationA.isEmpty()) {
+        const bool forward = sender == m_conversationA && target == m_conversationB;
+        const bool backward = sender == m_conversationB && target == m_conversationA;
+        if (!forward && !backward)
             return false;
-        if (!m_conversationA.isEmpty()) {
-            const QString target = index.data(FeedModel::TargetRole).toString();
-            const bool forward = sender == m_conversationA && target == m_conversationB;
-            const bool backward = sender == m_conversationB && target == m_conversationA;
-            if (!forward && !backward)
-                return false;
-        }
     }
-    if (!m_text.isEmpty() &&
-        !index.data(FeedModel::SearchTextRole).toString().contains(m_text, Qt::CaseInsensitive))
+    if (!m_text.isEmpty() && !feed->index(sourceRow, 0, sourceParent)
+                                  .data(FeedModel::SearchTextRole)
+                                  .toString()
+                                  .contains(m_text, Qt::CaseInsensitive))
         return false;
     return true;
 }

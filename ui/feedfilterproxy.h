@@ -6,7 +6,7 @@
 namespace cotal::ui {
 
 // Filters the feed by delivery-mode chips, channel and sender chips, a DM conversation (the DM
-// lens) and free text. Keeps arrival order: the feed is never sorted.
+// lens) and free text. Keeps arrival order: the feed is never sorted. Its source is a FeedModel.
 class FeedFilterProxy final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -28,6 +28,7 @@ public:
     void setFilterText(const QString &text);
     QString filterText() const { return m_text; }
     bool isFiltering() const;
+    void setSourceModel(QAbstractItemModel *model) override;
 
 signals:
     void filtersChanged();

@@ -19,8 +19,10 @@ constexpr int MaxLineLength = 400;
 // only hands the rows over, and a pool thread frees them.
 template<typename Row> void releaseOffThread(std::vector<Row> &&rows)
 {
+    // Moved, not copied, into the task: no reference may stay behind on this thread.
     auto doomed = std::make_shared<std::vector<Row>>(std::move(rows));
-    QThreadPool::globalInstance()->start([doomed]() mutable { doomed.reset(); });
+    QThreadPool::globalInstance()->start(
+        [doomed = std::move(doomed)]() mutable { doomed.reset(); });
 }
 
 } // namespace
@@ -174,9 +176,7 @@ QString FeedModel::targetOf(const ReceivedMessage &message)
 
 FeedModel::Entry FeedModel::makeEntry(const ReceivedMessage &message)
 {
-    Entry e;
-    e.message = message;
-    e.text = plainText(message.message);
+    Entry e{message, plainText(message.message), {}, {}};
     e.line = e.text.left(MaxLineLength);
     e.line.replace(QLatin1Char('\n'), QStringLiteral(" \u23CE "));
     e.line.replace(QLatin1Char('\r'), QLatin1Char(' '));
