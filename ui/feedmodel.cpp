@@ -15,14 +15,21 @@ namespace {
 
 constexpr int MaxLineLength = 400;
 
+// Frees what the feed evicts. A thread of its own: the global pool also runs the client
+// library's blocking connects and closes, which must not wait behind a block of rows.
+struct ReleasePool final : QThreadPool
+{
+    ReleasePool() { setMaxThreadCount(1); }
+};
+
 // Freeing an evicted block's strings was a third of a full feed's insert on the GUI thread; it
-// only hands the rows over, and a pool thread frees them.
+// only hands the rows over.
 template<typename Row> void releaseOffThread(std::vector<Row> &&rows)
 {
+    static ReleasePool pool;
     // Moved, not copied, into the task: no reference may stay behind on this thread.
     auto doomed = std::make_shared<std::vector<Row>>(std::move(rows));
-    QThreadPool::globalInstance()->start(
-        [doomed = std::move(doomed)]() mutable { doomed.reset(); });
+    pool.start([doomed = std::move(doomed)]() mutable { doomed.reset(); });
 }
 
 } // namespace

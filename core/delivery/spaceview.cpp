@@ -28,12 +28,32 @@ class SpaceView::Private
 public:
     explicit Private(DaemonContext *ctx)
         : context(ctx)
-        , channels(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
-        , acls(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
+        , channels(nats::KeyValue(ctx->jetStream, wire::channelsBucket(ctx->space)))
+        , acls(nats::KeyValue(ctx->jetStream, wire::aclBucket(ctx->space)))
         , members(nats::KeyValue(ctx->jetStream, wire::membersBucket(ctx->space)))
-        , freshMembers(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
         , roster(nats::KeyValue(ctx->jetStream, wire::presenceBucket(ctx->space)))
+        , channelsViaReads(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
+        , aclsViaReads(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
+        , membersViaReads(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
     {}
+
+    // The reads connection serves the fresh reads while it is up; while it reconnects, or if it
+    // closed for good, they go on the main connection as they did before it existed, so a round
+    // never fails for want of it.
+    bool readsConnectionUp() const
+    {
+        return context->readJetStream.connection()->state() ==
+               nats::NatsConnection::State::Connected;
+    }
+    const space::ChannelRegistry &channelReads() const
+    {
+        return readsConnectionUp() ? channelsViaReads : channels;
+    }
+    const space::AclRegistry &aclReads() const { return readsConnectionUp() ? aclsViaReads : acls; }
+    const space::MemberRegistry &memberReads() const
+    {
+        return readsConnectionUp() ? membersViaReads : members;
+    }
 
     // A write of ours the cache has not shown yet.
     void await(const QString &key, quint64 revision)
@@ -71,9 +91,12 @@ public:
     // Fresh reads only: these two registries' watches are never started.
     space::ChannelRegistry channels;
     space::AclRegistry acls;
-    space::MemberRegistry members;      // the watched cache the fan-out routes by
-    space::MemberRegistry freshMembers; // never watched: the reader's fresh reads
+    space::MemberRegistry members; // the watched cache the fan-out routes by
     space::PresenceRoster roster;
+    // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
+    space::ChannelRegistry channelsViaReads;
+    space::AclRegistry aclsViaReads;
+    space::MemberRegistry membersViaReads;
     QHash<QString, quint64> pendingWrites;
     QList<std::shared_ptr<QPromise<nats::NatsError>>> waiters;
     std::shared_ptr<QPromise<nats::NatsError>> opening;
@@ -143,7 +166,7 @@ void SpaceView::close()
 
 QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 {
-    return d->acls.read(owner).then([](const space::AclLookup &read) {
+    return d->aclReads().read(owner).then([](const space::AclLookup &read) {
         OwnerAcl acl;
         acl.error = read.error;
         if (const wire::AclRecord *record = read.acl.record()) {
@@ -156,7 +179,7 @@ QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 
 QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const
 {
-    return d->freshMembers.read(channel, owner).then([owner](const space::MemberLookup &read) {
+    return d->memberReads().read(channel, owner).then([owner](const space::MemberLookup &read) {
         MemberLookup lookup;
         lookup.error = read.error;
         if (read.entry) {
@@ -175,7 +198,7 @@ QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &o
 
 QFuture<ClassLookup> SpaceView::deliveryClass(const QString &channel) const
 {
-    return d->channels.resolveFresh(channel).then([](const space::FreshChannelPolicy &fresh) {
+    return d->channelReads().resolveFresh(channel).then([](const space::FreshChannelPolicy &fresh) {
         ClassLookup lookup;
         lookup.error = fresh.error;
         lookup.durable = fresh.policy.deliveryClass == wire::DeliveryClass::Durable;
