@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/delivery/loopconsumer_p.h"
+#include "core/delivery/publishlanes_p.h"
 #include "core/delivery/sequencegaps.h"
 #include "core/delivery/stagetimes.h"
 #include "core/nats/jetstream.h"
@@ -55,7 +56,7 @@ protected:
 
     DaemonContext *m_context;
     std::unique_ptr<nats::PullConsumer> m_consumer;
-    std::unique_ptr<nats::JsPublisher> m_publisher;
+    std::unique_ptr<PublishLanes> m_publisher;
     SequenceGaps m_gaps;
     bool m_running = false;
     quint64 m_generation = 0;

@@ -100,8 +100,7 @@ QFuture<nats::NatsError> DurableLoop::bindDurable(QObject *owner, const QString 
             m_gaps.reset(std::max(m_gaps.position(), position.delivered));
             bound(position);
             if (!m_publisher)
-                m_publisher = std::make_unique<nats::JsPublisher>(m_context->jetStream,
-                                                                  m_context->publishWindow, owner);
+                m_publisher = std::make_unique<PublishLanes>(m_context, owner, [this] { pump(); });
             m_running = true;
             // A pull consumer re-pulls by itself after a reconnect; replacing it would drop
             // what its current pull is delivering (back only after ack_wait).

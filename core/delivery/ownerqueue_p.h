@@ -55,6 +55,8 @@ public:
     }
 
     qsizetype heldCount() const { return m_heldCount; }
+    // Items not handed out yet, arrived and held.
+    qsizetype waiting() const { return qsizetype(m_arrived.size()) + m_heldCount; }
     // Items next() could hand out given room: what waits for a free publish slot.
     bool hasReady() const { return !m_arrived.empty() || !m_withRoom.empty(); }
 

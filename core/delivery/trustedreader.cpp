@@ -87,7 +87,7 @@ void TrustedReader::stop()
 {
     ++m_generation;
     m_running = false;
-    m_deciding = false;
+    m_rounds.clear();
     m_waiting.clear(); // unacked: redelivered after ack_wait
     m_consumer.reset();
     m_idleSpan.set(false, m_context->stages.readerIdle);
@@ -144,51 +144,66 @@ void TrustedReader::handle(const QList<nats::JsMessage> &batch)
     startRound();
 }
 
-// One decision round at a time; entries arriving meanwhile join the next one, so the fresh reads
-// are shared by every entry of an owner that arrived while the previous round was reading.
+// Two decision rounds at most read at once: a message's entries that arrive in two batches
+// do not wait for each other's reads, and under load entries arriving meanwhile join the next
+// round, so the fresh reads are shared by every entry of an owner that arrived in the meantime.
 void TrustedReader::startRound()
 {
-    if (m_deciding || m_waiting.isEmpty() || !m_running)
+    constexpr std::size_t kRoundsReading = 2;
+    if (m_rounds.size() >= kRoundsReading || m_waiting.isEmpty() || !m_running)
         return;
-    m_deciding = true;
-    const QList<Entry> entries = std::exchange(m_waiting, {});
+    auto round = std::make_shared<Round>();
+    round->entries = std::exchange(m_waiting, {});
+    m_rounds.push_back(round);
 
     // One fresh ACL read per owner and one fresh member read per (channel, owner), in parallel.
     QSet<QString> owners;
     QSet<QString> memberKeys;
-    for (const Entry &entry : std::as_const(entries)) {
+    for (const Entry &entry : std::as_const(round->entries)) {
         owners.insert(entry.owner);
         if (entry.durableChannel)
             memberKeys.insert(entry.channel + u'/' + entry.owner);
     }
-    auto acls = std::make_shared<QHash<QString, OwnerAcl>>();
-    auto members = std::make_shared<QHash<QString, MemberLookup>>();
-    auto finished =
-        joinReads(int(owners.size() + memberKeys.size()), m_context->stages.readerAuthorise,
-                  [this, entries, acls, members] { decide(entries, *acls, *members); });
+    auto finished = joinReads(int(owners.size() + memberKeys.size()),
+                              m_context->stages.readerAuthorise, [this, round] {
+                                  round->read = true;
+                                  decideReadRounds();
+                              });
     for (const QString &owner : std::as_const(owners)) {
-        m_context->view->acl(owner).then(this, [acls, owner, finished](const OwnerAcl &acl) {
-            acls->insert(owner, acl);
+        m_context->view->acl(owner).then(this, [round, owner, finished](const OwnerAcl &acl) {
+            round->acls.insert(owner, acl);
             finished();
         });
     }
     for (const QString &key : std::as_const(memberKeys)) {
         const qsizetype slash = key.lastIndexOf(u'/');
         m_context->view->member(key.left(slash), key.mid(slash + 1))
-            .then(this, [members, key, finished](const MemberLookup &member) {
-                members->insert(key, member);
+            .then(this, [round, key, finished](const MemberLookup &member) {
+                round->members.insert(key, member);
                 finished();
             });
     }
 }
 
-void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
-                           const QHash<QString, MemberLookup> &members)
+void TrustedReader::decideReadRounds()
 {
-    std::optional<StageScope> deciding(std::in_place, m_context->stages.readerDecide);
+    while (!m_rounds.empty() && m_rounds.front()->read) {
+        const std::shared_ptr<Round> round = std::move(m_rounds.front());
+        m_rounds.pop_front();
+        decide(*round);
+    }
+    if (m_consumer)
+        m_consumer->resume(); // entries acked, nak'd or terminated freed room
+    pump();
+    startRound();
+}
+
+void TrustedReader::decide(const Round &round)
+{
+    const StageScope deciding(m_context->stages.readerDecide);
     DeliveryMetrics &metrics = m_context->metrics;
-    for (const Entry &entry : entries) {
-        const OwnerAcl acl = acls.value(entry.owner);
+    for (const Entry &entry : round.entries) {
+        const OwnerAcl acl = round.acls.value(entry.owner);
         if (acl.error.isError()) {
             retryLater(
                 entry,
@@ -217,7 +232,7 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
             continue;
         }
         if (entry.durableChannel) {
-            const MemberLookup member = members.value(entry.channel + u'/' + entry.owner);
+            const MemberLookup member = round.members.value(entry.channel + u'/' + entry.owner);
             if (member.error.isError()) {
                 retryLater(entry, QStringLiteral("reading the membership %1/%2: %3")
                                       .arg(entry.channel, entry.owner, member.error.describe()));
@@ -233,12 +248,6 @@ void TrustedReader::decide(const QList<Entry> &entries, const QHash<QString, Own
         }
         m_transfers.push(entry);
     }
-    deciding.reset();
-    m_deciding = false;
-    if (m_consumer)
-        m_consumer->resume(); // entries acked, nak'd or terminated freed room
-    pump();
-    startRound();
 }
 
 void TrustedReader::retryLater(const Entry &entry, const QString &why)
@@ -258,7 +267,8 @@ void TrustedReader::pump()
         return;
     DeliveryStages &stages = m_context->stages;
     const auto claim = [this](const QString &owner) { return m_pacer.claim(owner); };
-    while (m_running && m_inFlight < m_context->publishWindow) {
+    while (m_running && m_inFlight < m_context->publishWindow &&
+           m_publisher->mayPublish(m_transfers.waiting())) {
         std::optional<Entry> entry = m_transfers.next(claim);
         if (!entry)
             break;
@@ -266,7 +276,7 @@ void TrustedReader::pump()
     }
     m_windowFullSpan.set(m_inFlight >= m_context->publishWindow && m_transfers.hasReady(),
                          stages.readerWindowFull);
-    m_idleSpan.set(m_running && m_inFlight == 0 && !m_deciding && m_waiting.isEmpty() &&
+    m_idleSpan.set(m_running && m_inFlight == 0 && m_rounds.empty() && m_waiting.isEmpty() &&
                        !m_transfers.hasReady() && m_transfers.heldCount() == 0,
                    stages.readerIdle);
     m_context->showHeld(m_context->metrics.transfersHeld, m_transfers.heldCount(), m_keepAlive);

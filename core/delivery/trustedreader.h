@@ -55,11 +55,20 @@ private:
         QByteArray msgJson;
     };
 
+    // A decision round: its entries and the fresh reads they are decided by.
+    struct Round
+    {
+        QList<Entry> entries;
+        QHash<QString, OwnerAcl> acls;
+        QHash<QString, MemberLookup> members;
+        bool read = false;
+    };
+
     void bound(const ConsumerPosition &position) override;
     void handle(const QList<nats::JsMessage> &batch) override;
     void startRound();
-    void decide(const QList<Entry> &entries, const QHash<QString, OwnerAcl> &acls,
-                const QHash<QString, MemberLookup> &members);
+    void decideReadRounds();
+    void decide(const Round &round);
     void retryLater(const Entry &entry, const QString &why);
     // Acks or terminates the entry: it leaves the owner's unfinished ones.
     void ack(const Entry &entry);
@@ -72,7 +81,8 @@ private:
     void checkDlvEvictions();
 
     QList<Entry> m_waiting; // parsed, waiting for the next decision round
-    bool m_deciding = false;
+    // Rounds reading, oldest first: decided in that order, so each owner keeps its order.
+    std::deque<std::shared_ptr<Round>> m_rounds;
     OwnerQueue<Entry> m_transfers; // decided, waiting for the window or for room on DLV
     int m_inFlight = 0;
     DlvPacer m_pacer;

@@ -71,6 +71,7 @@ private slots:
     void secondDaemonIsRefusedAndNamesTheHolder();
 
     void offlineMemberReceivesEveryMessageOnce();
+    void copiesKeepPostingOrderFromQuietToBurst();
     void leftMemberReceivesNothingPostedLater();
     void narrowedAclStopsPendingEntries();
     void catchUpLeavesNoGapDuringJoin();
@@ -201,6 +202,60 @@ void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
     QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(500), kDeliveryTimeoutMs);
     QCOMPARE(daemon.metrics.chatEvictedUnread, quint64(0));
     QCOMPARE(daemon.metrics.inboxEvictedUnread, quint64(0));
+}
+
+// A lone message leaves on the quiet lane, a burst on the main one, the next lone message on the
+// quiet one again: the member's DLV holds them in the order they were posted.
+void tst_DeliveryDaemon::copiesKeepPostingOrderFromQuietToBurst()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon({m_server.url()}, space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    const QString dlvSubject = wire::dlvSubject(space, bob);
+    const QString dlvStream = wire::dlvStreamName(space);
+
+    QStringList posted(1);
+    QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("lone"), &posted[0]));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.subjectCount(dlvStream, dlvSubject).value_or(-1), qint64(1),
+                              kDeliveryTimeoutMs);
+    nats::JsPublisher publisher(kit.jetStream(), 256);
+    for (int i = 0; i < 600; ++i) {
+        posted.append(testing::randomId());
+        publisher.publish(*wire::chatSubject(space, alice, QStringLiteral("team")),
+                          DeliveryKit::chatPayload(space, posted.last(), alice,
+                                                   QStringLiteral("team"), QString::number(i)),
+                          {{QByteArrayLiteral("Nats-Msg-Id"), posted.last().toUtf8()}});
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.inFlight() + publisher.queued(), 0, kDeliveryTimeoutMs);
+    posted.append(QString());
+    QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("lone again"), &posted.last()));
+    QTRY_COMPARE_WITH_TIMEOUT(kit.subjectCount(dlvStream, dlvSubject).value_or(-1),
+                              qint64(posted.size()), kDeliveryTimeoutMs);
+
+    QList<QFuture<nats::ApiResult>> copies;
+    for (quint64 sequence = 1; sequence <= quint64(posted.size()); ++sequence)
+        copies.append(kit.jetStream().getMessage(dlvStream, sequence));
+    QStringList delivered;
+    for (const QFuture<nats::ApiResult> &copy : std::as_const(copies)) {
+        const auto read = awaitResult(copy);
+        QVERIFY(read && read->ok());
+        const QByteArray data = QByteArray::fromBase64(read->body.value(QLatin1String("message"))
+                                                           .toObject()
+                                                           .value(QLatin1String("data"))
+                                                           .toString()
+                                                           .toLatin1());
+        delivered.append(
+            QJsonDocument::fromJson(data).object().value(QLatin1String("id")).toString());
+    }
+    QCOMPARE(delivered, posted);
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(posted.size()), kDeliveryTimeoutMs);
 }
 
 void tst_DeliveryDaemon::leftMemberReceivesNothingPostedLater()
