@@ -303,7 +303,7 @@ void FanoutWriter::pump()
     DeliveryStages &stages = m_context->stages;
     const auto claim = [this](const QString &owner) { return m_context->inbox.claim(owner); };
     while (m_running && m_publisher && m_inFlight < m_context->publishWindow &&
-           m_publisher->mayPublish(m_copies.waiting())) {
+           m_publisher->mayPublish(m_copies.sendable())) {
         std::optional<Copy> copy = m_copies.next(claim);
         if (!copy)
             break;

@@ -55,8 +55,17 @@ public:
     }
 
     qsizetype heldCount() const { return m_heldCount; }
-    // Items not handed out yet, arrived and held.
-    qsizetype waiting() const { return qsizetype(m_arrived.size()) + m_heldCount; }
+    // Items next() could hand out now: arrived, and held by owners given room (an owner left
+    // waiting for room is not load).
+    qsizetype sendable() const
+    {
+        qsizetype count = qsizetype(m_arrived.size());
+        for (const QString &owner : m_withRoom) {
+            if (const auto held = m_held.constFind(owner); held != m_held.cend())
+                count += qsizetype(held->size());
+        }
+        return count;
+    }
     // Items next() could hand out given room: what waits for a free publish slot.
     bool hasReady() const { return !m_arrived.empty() || !m_withRoom.empty(); }
 

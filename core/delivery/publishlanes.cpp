@@ -19,6 +19,7 @@ qsizetype outstanding(const nats::JsPublisher &publisher)
 PublishLanes::PublishLanes(DaemonContext *context, QObject *owner,
                            const std::function<void()> &drained)
     : m_context(context)
+    , m_owner(owner)
     , m_batched(
           std::make_unique<nats::JsPublisher>(context->jetStream, context->publishWindow, owner))
     , m_prompt(std::make_unique<nats::JsPublisher>(context->readJetStream, context->publishWindow,
@@ -35,8 +36,16 @@ bool PublishLanes::readsConnectionUp() const
     return m_context->readJetStream.connection()->state() == nats::NatsConnection::State::Connected;
 }
 
+bool PublishLanes::promptLaneMayHoldUnsent() const
+{
+    return m_promptUnsettled &&
+           m_context->readJetStream.connection()->state() != nats::NatsConnection::State::Closed;
+}
+
 bool PublishLanes::mayPublish(qsizetype waiting)
 {
+    if (m_current == m_prompt.get() && promptLaneMayHoldUnsent())
+        return true;
     const bool quiet =
         waiting + outstanding(*m_batched) + outstanding(*m_prompt) <= kQuietBacklog &&
         readsConnectionUp();
@@ -55,7 +64,13 @@ bool PublishLanes::mayPublish(qsizetype waiting)
 QFuture<nats::PubAck> PublishLanes::publish(const QString &subject, const QByteArray &data,
                                             const nats::NatsConnection::Headers &headers)
 {
-    return m_current->publish(subject, data, headers);
+    if (m_current != m_prompt.get())
+        return m_current->publish(subject, data, headers);
+    return m_current->publish(subject, data, headers)
+        .then(m_owner, [this](const nats::PubAck &ack) {
+            m_promptUnsettled = !ack.ok();
+            return ack;
+        });
 }
 
 } // namespace cotal::delivery

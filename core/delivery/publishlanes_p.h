@@ -14,7 +14,8 @@ struct DaemonContext;
 // write up to 1 ms so that thousands leave in one go; while the loop is quiet they go on the
 // reads connection, which writes at once, so a lone message's copies skip that hold. The lane
 // changes only when everything sent on the other one has its PubAck: a subject's copies are
-// stored in the order they were sent.
+// stored in the order they were sent. After a failed publish on the quiet lane it stays there
+// until one succeeds (or its connection is closed for good).
 class PublishLanes final
 {
     Q_DISABLE_COPY_MOVE(PublishLanes)
@@ -34,8 +35,13 @@ public:
 
 private:
     bool readsConnectionUp() const;
+    bool promptLaneMayHoldUnsent() const;
 
     DaemonContext *m_context;
+    QObject *m_owner;
+    // A quiet-lane publish failed and none succeeded since: it may still sit in the client's
+    // reconnect buffer and be stored later, so nothing may overtake it on the main lane.
+    bool m_promptUnsettled = false;
     std::unique_ptr<nats::JsPublisher> m_batched;
     std::unique_ptr<nats::JsPublisher> m_prompt;
     nats::JsPublisher *m_current;

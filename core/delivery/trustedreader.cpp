@@ -268,7 +268,7 @@ void TrustedReader::pump()
     DeliveryStages &stages = m_context->stages;
     const auto claim = [this](const QString &owner) { return m_pacer.claim(owner); };
     while (m_running && m_inFlight < m_context->publishWindow &&
-           m_publisher->mayPublish(m_transfers.waiting())) {
+           m_publisher->mayPublish(m_transfers.sendable())) {
         std::optional<Entry> entry = m_transfers.next(claim);
         if (!entry)
             break;
