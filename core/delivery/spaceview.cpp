@@ -21,6 +21,53 @@ QString memberKeyOf(const QString &channel, const QString &owner)
     return channel + u'/' + owner;
 }
 
+OwnerAcl ownerAclOf(const space::AclLookup &read)
+{
+    OwnerAcl acl;
+    acl.error = read.error;
+    if (const wire::AclRecord *record = read.acl.record()) {
+        acl.known = true;
+        acl.allowSubscribe = record->allowSubscribe;
+    }
+    return acl;
+}
+
+MemberInterval intervalOf(const wire::MembershipRecord &record, const QString &owner)
+{
+    MemberInterval interval;
+    interval.owner = owner;
+    interval.generation = record.generation;
+    interval.joinCursor = quint64(std::max<qint64>(record.joinCursor, 0));
+    if (record.leaveCursor)
+        interval.leaveCursor = quint64(std::max<qint64>(*record.leaveCursor, 0));
+    return interval;
+}
+
+QFuture<QHash<QString, OwnerAcl>> freshAcls(const SpaceView &view, const QSet<QString> &owners)
+{
+    QStringList names;
+    QList<QFuture<OwnerAcl>> reads;
+    for (const QString &owner : owners) {
+        names.append(owner);
+        reads.append(view.acl(owner));
+    }
+    return QtFuture::whenAll(reads.begin(), reads.end())
+        .then([names](const QList<QFuture<OwnerAcl>> &done) {
+            QHash<QString, OwnerAcl> acls;
+            for (qsizetype i = 0; i < done.size(); ++i) {
+                OwnerAcl acl;
+                if (done.at(i).resultCount() > 0) {
+                    acl = done.at(i).result();
+                } else {
+                    acl.error.kind = nats::NatsErrorKind::NotConnected;
+                    acl.error.message = QStringLiteral("the ACL read was abandoned");
+                }
+                acls.insert(names.at(i), acl);
+            }
+            return acls;
+        });
+}
+
 } // namespace
 
 class SpaceView::Private
@@ -34,7 +81,6 @@ public:
         , roster(nats::KeyValue(ctx->jetStream, wire::presenceBucket(ctx->space)))
         , channelsViaReads(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
         , aclsViaReads(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
-        , membersViaReads(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
     {}
 
     // The reads connection serves the fresh reads while it is up; while it reconnects, or if it
@@ -50,10 +96,6 @@ public:
         return readsConnectionUp() ? channelsViaReads : channels;
     }
     const space::AclRegistry &aclReads() const { return readsConnectionUp() ? aclsViaReads : acls; }
-    const space::MemberRegistry &memberReads() const
-    {
-        return readsConnectionUp() ? membersViaReads : members;
-    }
 
     // A write of ours the cache has not shown yet.
     void await(const QString &key, quint64 revision)
@@ -88,15 +130,15 @@ public:
     }
 
     DaemonContext *context;
-    // Fresh reads only: these two registries' watches are never started.
+    // Fresh reads only: this registry's watch is never started.
     space::ChannelRegistry channels;
-    space::AclRegistry acls;
+    space::AclRegistry acls; // fresh reads, and the watched cache the reader decides by
+    bool aclStreamInfoGranted = true;
     space::MemberRegistry members; // the watched cache the fan-out routes by
     space::PresenceRoster roster;
     // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
     space::ChannelRegistry channelsViaReads;
     space::AclRegistry aclsViaReads;
-    space::MemberRegistry membersViaReads;
     QHash<QString, quint64> pendingWrites;
     QList<std::shared_ptr<QPromise<nats::NatsError>>> waiters;
     std::shared_ptr<QPromise<nats::NatsError>> opening;
@@ -144,8 +186,17 @@ QFuture<nats::NatsError> SpaceView::open()
     });
     connect(&d->members, &space::MemberRegistry::watchFailed, this, failed);
     connect(&d->roster, &space::PresenceRoster::watchFailed, this, failed);
+    // The ACL cache only spares reads: without it the reader reads each ACL fresh, so its
+    // failure is logged, not fatal.
+    connect(&d->acls, &space::AclRegistry::watchFailed, this, [this](const nats::NatsError &error) {
+        d->context->log(LogLevel::Warning,
+                        QStringLiteral("the ACL watch failed, so the reader reads every ACL "
+                                       "fresh: %1")
+                            .arg(error.describe()));
+    });
     d->members.start();
     d->roster.start();
+    d->acls.start();
     return future;
 }
 
@@ -153,6 +204,7 @@ void SpaceView::close()
 {
     d->members.stop();
     d->roster.stop();
+    d->acls.stop();
     d->opening.reset();
     const auto waiting = std::exchange(d->waiters, {});
     nats::NatsError stopped;
@@ -166,34 +218,45 @@ void SpaceView::close()
 
 QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 {
-    return d->aclReads().read(owner).then([](const space::AclLookup &read) {
-        OwnerAcl acl;
-        acl.error = read.error;
-        if (const wire::AclRecord *record = read.acl.record()) {
-            acl.known = true;
-            acl.allowSubscribe = record->allowSubscribe;
-        }
-        return acl;
-    });
+    return d->aclReads().read(owner).then(ownerAclOf);
 }
 
-QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const
+// A fresh read returns the newest write the server stored before answering. The stream's last
+// sequence, read now, bounds those writes; a watch that delivered it (in order, deletes
+// included) holds each owner's newest of them, so its answer is at least as fresh.
+QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &owners)
 {
-    return d->memberReads().read(channel, owner).then([owner](const space::MemberLookup &read) {
-        MemberLookup lookup;
-        lookup.error = read.error;
-        if (read.entry) {
-            const wire::MembershipRecord &record = read.entry->record;
-            MemberInterval interval;
-            interval.owner = owner;
-            interval.generation = record.generation;
-            interval.joinCursor = quint64(std::max<qint64>(record.joinCursor, 0));
-            if (record.leaveCursor)
-                interval.leaveCursor = quint64(std::max<qint64>(*record.leaveCursor, 0));
-            lookup.interval = interval;
-        }
-        return lookup;
-    });
+    if (!d->aclStreamInfoGranted || !d->acls.isLoaded())
+        return freshAcls(*this, owners);
+    const nats::JetStream &reads =
+        d->readsConnectionUp() ? d->context->readJetStream : d->context->jetStream;
+    return reads.streamInfo(QStringLiteral("KV_") + wire::aclBucket(d->context->space))
+        .then(this,
+              [this, owners](const nats::ApiResult &info) {
+                  if (info.ok()) {
+                      const auto last = quint64(info.body.value(QLatin1String("state"))
+                                                    .toObject()
+                                                    .value(QLatin1String("last_seq"))
+                                                    .toInteger());
+                      if (d->acls.isLoaded() && d->acls.watchedRevision() >= last) {
+                          QHash<QString, OwnerAcl> acls;
+                          for (const QString &owner : owners) {
+                              const auto cached = d->acls.cached(owner);
+                              acls.insert(owner, cached ? ownerAclOf(*cached) : OwnerAcl{});
+                          }
+                          return QtFuture::makeReadyFuture(acls);
+                      }
+                  } else if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
+                      d->aclStreamInfoGranted = false;
+                      d->context->log(LogLevel::Warning,
+                                      QStringLiteral("this credential cannot read the ACL "
+                                                     "stream's info, so the reader reads every "
+                                                     "ACL fresh: %1")
+                                          .arg(info.error.describe()));
+                  }
+                  return freshAcls(*this, owners);
+              })
+        .unwrap();
 }
 
 QFuture<ClassLookup> SpaceView::deliveryClass(const QString &channel) const
@@ -295,6 +358,14 @@ QFuture<nats::NatsError> SpaceView::membersCurrent()
     return waiter->future();
 }
 
+std::optional<MemberInterval> SpaceView::cachedMember(const QString &channel,
+                                                      const QString &owner) const
+{
+    if (const auto entry = d->members.cachedEntry(channel, owner))
+        return intervalOf(entry->record, owner);
+    return std::nullopt;
+}
+
 QList<MemberInterval> SpaceView::membersOf(const QString &channel) const
 {
     space::MemberFilter filter;
@@ -302,16 +373,8 @@ QList<MemberInterval> SpaceView::membersOf(const QString &channel) const
     const QList<space::MemberEntry> entries = d->members.cached(filter);
     QList<MemberInterval> intervals;
     intervals.reserve(entries.size());
-    for (const space::MemberEntry &entry : entries) {
-        const wire::MembershipRecord &record = entry.record;
-        MemberInterval interval;
-        interval.owner = record.owner;
-        interval.generation = record.generation;
-        interval.joinCursor = quint64(std::max<qint64>(record.joinCursor, 0));
-        if (record.leaveCursor)
-            interval.leaveCursor = quint64(std::max<qint64>(*record.leaveCursor, 0));
-        intervals.append(interval);
-    }
+    for (const space::MemberEntry &entry : entries)
+        intervals.append(intervalOf(entry.record, entry.record.owner));
     return intervals;
 }
 

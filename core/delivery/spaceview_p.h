@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -39,12 +40,6 @@ struct MemberInterval
     {
         return joinCursor < seq && (!leaveCursor || seq <= *leaveCursor);
     }
-};
-
-struct MemberLookup
-{
-    std::optional<MemberInterval> interval; // no value: no record
-    nats::NatsError error;
 };
 
 // A whole membership record, read fresh.
@@ -78,7 +73,10 @@ public:
 
     // Fresh reads.
     QFuture<OwnerAcl> acl(const QString &owner) const;
-    QFuture<MemberLookup> member(const QString &channel, const QString &owner) const;
+    // The owners' ACLs as fresh as a read of each: one read of the ACL stream's last sequence,
+    // then the watched cache when it holds every write up to it; fresh reads when it does not
+    // (a write the watch has not delivered yet, the watch down or not granted).
+    QFuture<QHash<QString, OwnerAcl>> currentAcls(const QSet<QString> &owners);
     QFuture<ClassLookup> deliveryClass(const QString &channel) const;
 
     // Membership writes (delivery.md §5): the daemon is the bucket's only writer.
@@ -96,6 +94,8 @@ public:
     // far. The daemon is the bucket's only writer (the delivery credential alone may write it,
     // and the lease admits one daemon), so from then on the cache routes like a fresh scan.
     QFuture<nats::NatsError> membersCurrent();
+    // One (channel, owner) record from the cache (call after membersCurrent()).
+    std::optional<MemberInterval> cachedMember(const QString &channel, const QString &owner) const;
     // Every record of one channel, tombstones included, from the cache.
     QList<MemberInterval> membersOf(const QString &channel) const;
 

@@ -156,32 +156,30 @@ void TrustedReader::startRound()
     round->entries = std::exchange(m_waiting, {});
     m_rounds.push_back(round);
 
-    // One fresh ACL read per owner and one fresh member read per (channel, owner), in parallel.
+    // The owners' ACLs as fresh as a read of each, and the membership cache once it shows this
+    // daemon's writes: the daemon is the members bucket's only writer, so the cache then
+    // decides like a fresh read (as it routes the fan-out).
     QSet<QString> owners;
-    QSet<QString> memberKeys;
+    bool anyDurable = false;
     for (const Entry &entry : std::as_const(round->entries)) {
         owners.insert(entry.owner);
-        if (entry.durableChannel)
-            memberKeys.insert(entry.channel + u'/' + entry.owner);
+        anyDurable = anyDurable || entry.durableChannel;
     }
-    auto finished = joinReads(int(owners.size() + memberKeys.size()),
-                              m_context->stages.readerAuthorise, [this, round] {
-                                  round->read = true;
-                                  decideReadRounds();
-                              });
-    for (const QString &owner : std::as_const(owners)) {
-        m_context->view->acl(owner).then(this, [round, owner, finished](const OwnerAcl &acl) {
-            round->acls.insert(owner, acl);
+    auto finished = joinReads(anyDurable ? 2 : 1, m_context->stages.readerAuthorise, [this, round] {
+        round->read = true;
+        decideReadRounds();
+    });
+    m_context->view->currentAcls(owners).then(
+        this, [round, finished](const QHash<QString, OwnerAcl> &acls) {
+            round->acls = acls;
             finished();
         });
-    }
-    for (const QString &key : std::as_const(memberKeys)) {
-        const qsizetype slash = key.lastIndexOf(u'/');
-        m_context->view->member(key.left(slash), key.mid(slash + 1))
-            .then(this, [round, key, finished](const MemberLookup &member) {
-                round->members.insert(key, member);
-                finished();
-            });
+    if (anyDurable) {
+        m_context->view->membersCurrent().then(this,
+                                               [round, finished](const nats::NatsError &error) {
+                                                   round->membersError = error;
+                                                   finished();
+                                               });
     }
 }
 
@@ -232,14 +230,15 @@ void TrustedReader::decide(const Round &round)
             continue;
         }
         if (entry.durableChannel) {
-            const MemberLookup member = round.members.value(entry.channel + u'/' + entry.owner);
-            if (member.error.isError()) {
-                retryLater(entry, QStringLiteral("reading the membership %1/%2: %3")
-                                      .arg(entry.channel, entry.owner, member.error.describe()));
+            if (round.membersError.isError()) {
+                retryLater(entry,
+                           QStringLiteral("reading the membership %1/%2: %3")
+                               .arg(entry.channel, entry.owner, round.membersError.describe()));
                 continue;
             }
+            const auto interval = m_context->view->cachedMember(entry.channel, entry.owner);
             // The CURRENT record's interval decides; the entry's generation only names the copy.
-            if (!member.interval || !member.interval->covers(entry.seq)) {
+            if (!interval || !interval->covers(entry.seq)) {
                 ack(entry);
                 ++metrics.dropped;
                 m_context->touch();

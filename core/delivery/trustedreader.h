@@ -16,15 +16,15 @@ namespace cotal::delivery {
 
 struct DaemonContext;
 struct OwnerAcl;
-struct MemberLookup;
 
 // The trusted reader (delivery.md §4) on the `reader` durable of INBOX_<S>: re-authorises each
 // mixed-inbox entry against its owner's current ACL record and membership interval, transfers
 // the authorised message to `dlv.<owner>`, and acks the entry only after the DLV PubAck.
 //
-// Unlike the reference it works a batch at a time: one fresh ACL read per distinct owner and
-// one fresh member read per distinct (channel, owner) in the batch, all in parallel, and the
-// transfers pipelined through a bounded in-flight window. Transfers to a member who reads
+// Unlike the reference it works a batch at a time: the batch's owners' ACLs as fresh as a read
+// of each (SpaceView::currentAcls, one request when the watched cache is current), membership
+// intervals from the cache once it shows this daemon's writes, and the transfers pipelined
+// through a bounded in-flight window. Transfers to a member who reads
 // slower than they arrive wait (unacked, in order) rather than evict unread copies (DlvPacer).
 class TrustedReader final : public QObject, private DurableLoop
 {
@@ -55,12 +55,13 @@ private:
         QByteArray msgJson;
     };
 
-    // A decision round: its entries and the fresh reads they are decided by.
+    // A decision round: its entries, the ACLs they are decided by and whether the membership
+    // cache could be brought up to date.
     struct Round
     {
         QList<Entry> entries;
         QHash<QString, OwnerAcl> acls;
-        QHash<QString, MemberLookup> members;
+        nats::NatsError membersError;
         bool read = false;
     };
 

@@ -276,6 +276,7 @@ void AclRegistry::start()
 {
     stop();
     m_cache.clear();
+    m_watchedRevision = 0;
     m_loaded = false;
     m_watcher = std::make_unique<nats::KvWatcher>(m_bucket);
     connect(m_watcher.get(), &nats::KvWatcher::entries, this, &AclRegistry::handleEntries);
@@ -311,6 +312,7 @@ void AclRegistry::handleEntries(const QList<nats::KvEntry> &batch)
 {
     QStringList owners;
     for (const nats::KvEntry &entry : batch) {
+        m_watchedRevision = std::max(m_watchedRevision, entry.revision);
         if (entry.isLive())
             m_cache.insert(entry.key, lookupOf(nats::KvResult{entry, {}}));
         else

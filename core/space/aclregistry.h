@@ -125,6 +125,9 @@ public:
     bool isLoaded() const { return m_loaded; }
     std::optional<AclLookup> cached(const QString &owner) const;
     QStringList cachedOwners() const; // sorted
+    // The newest bucket revision the watch has delivered, deletes and purges included: with the
+    // stream's last sequence at or below it, the cache holds every write made until then.
+    quint64 watchedRevision() const { return m_watchedRevision; }
 
 signals:
     // Owners whose record changed in one drain.
@@ -139,6 +142,7 @@ private:
     Clock m_clock;
     std::unique_ptr<nats::KvWatcher> m_watcher;
     QHash<QString, AclLookup> m_cache;
+    quint64 m_watchedRevision = 0;
     bool m_loaded = false;
 };
 

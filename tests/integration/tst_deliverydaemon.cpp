@@ -74,6 +74,7 @@ private slots:
     void copiesKeepPostingOrderFromQuietToBurst();
     void leftMemberReceivesNothingPostedLater();
     void narrowedAclStopsPendingEntries();
+    void aclWrittenJustBeforeAPostDecidesIt();
     void catchUpLeavesNoGapDuringJoin();
     void entryAndCopyKeepTheReferenceFormat();
     void mentionOnLiveChannelReachesOnlyCoveredTargets();
@@ -327,6 +328,37 @@ void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
     QCOMPARE(second.metrics.dropped, quint64(30));
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(30));
     QCOMPARE(kit.inboxCount(bob).value_or(-1), qint64(60));
+}
+
+// The reader decides from its watched ACL cache only when the cache provably holds every write
+// made before the entry; an ACL write followed at once by a post must decide that post.
+void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon({m_server.url()}, space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+
+    constexpr int kFlips = 10;
+    for (int i = 0; i < kFlips; ++i) {
+        QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("covered %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered + daemon.metrics.dropped,
+                                  quint64(2 * i + 1), kDeliveryTimeoutMs);
+        QVERIFY(kit.putAcl(bob, {QStringLiteral("general")}));
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("revoked %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered + daemon.metrics.dropped,
+                                  quint64(2 * i + 2), kDeliveryTimeoutMs);
+    }
+    QCOMPARE(daemon.metrics.delivered, quint64(kFlips));
+    QCOMPARE(daemon.metrics.dropped, quint64(kFlips));
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(kFlips));
 }
 
 void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
