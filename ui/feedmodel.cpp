@@ -14,6 +14,7 @@ using wire::DeliveryKind;
 namespace {
 
 constexpr int MaxLineLength = 400;
+constexpr qsizetype MaxSharedStrings = 4096;
 
 // Frees what the feed evicts. A thread of its own: the global pool also runs the client
 // library's blocking connects and closes, which must not wait behind a block of rows.
@@ -181,13 +182,35 @@ QString FeedModel::targetOf(const ReceivedMessage &message)
     return message.message.route.target;
 }
 
+void FeedModel::share(QString &text)
+{
+    if (text.isEmpty())
+        return;
+    const auto known = m_sharedStrings.constFind(text);
+    if (known != m_sharedStrings.cend()) {
+        text = *known;
+        return;
+    }
+    if (m_sharedStrings.size() >= MaxSharedStrings)
+        m_sharedStrings.clear();
+    m_sharedStrings.insert(text);
+}
+
 FeedModel::Entry FeedModel::makeEntry(const ReceivedMessage &message)
 {
     Entry e{message, plainText(message.message), {}, {}};
+    wire::CotalMessage &m = e.message.message;
+    share(m.space);
+    share(m.from.id);
+    share(m.from.name);
+    if (m.from.role)
+        share(*m.from.role);
+    share(m.route.target);
+    share(e.message.subject);
     e.line = e.text.left(MaxLineLength);
     e.line.replace(QLatin1Char('\n'), QStringLiteral(" \u23CE "));
     e.line.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    e.target = targetOf(message);
+    e.target = targetOf(e.message);
     return e;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <deque>
 #include <vector>
@@ -100,7 +101,8 @@ private:
 
     const Entry &entry(int row) const;
     void insertBatch(std::vector<Entry> &&entries);
-    static Entry makeEntry(const endpoint::ReceivedMessage &message);
+    Entry makeEntry(const endpoint::ReceivedMessage &message);
+    void share(QString &text);
 
     int m_capacity = DefaultCapacity;
     // m_ring grows by push_back until it first needs to wrap; from then on its size is
@@ -110,6 +112,9 @@ private:
     int m_count = 0;
 
     QHash<QString, QString> m_peerNames;
+    // Senders, spaces, targets and subjects repeat from row to row: rows share one copy of each
+    // instead of holding an allocation apiece, made on the thread that decoded the message.
+    QSet<QString> m_sharedStrings;
     std::vector<Entry> m_queued; // waiting for the flush timer
     QTimer m_flushTimer;
 

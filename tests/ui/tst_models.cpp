@@ -89,6 +89,7 @@ private slots:
     void feedCoalescesBatchesWithFlushInterval();
     void feedClearResets();
     void feedShowsDmTargetsByName();
+    void feedRowsKeepTheirOwnSendersAndTargets();
     void feedProxyFiltersModesChannelsSendersText();
     void feedProxyFollowsEvictions();
     void pacerReleasesOneBatchPerTurnInOrder();
@@ -481,6 +482,30 @@ void tst_Models::feedShowsDmTargetsByName()
     QCOMPARE(model.index(1, FeedModel::Target).data().toString(), QStringLiteral("id-bob"));
     model.setPeerNames({{QStringLiteral("id-bob"), QStringLiteral("bob")}});
     QCOMPARE(changed.count(), 1);
+}
+
+// Rows share repeated strings; more distinct senders than the shared table holds must still
+// leave every row with its own sender, target and text.
+void tst_Models::feedRowsKeepTheirOwnSendersAndTargets()
+{
+    FeedModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    constexpr int kRows = 10000;
+    QList<endpoint::ReceivedMessage> list;
+    for (int i = 0; i < kRows; ++i)
+        list.append(message(i, wire::DeliveryKind::Channel,
+                            QStringLiteral("sender-%1").arg(i % 6000),
+                            QStringLiteral("channel-%1").arg(i % 7)));
+    model.append(list);
+    QCOMPARE(model.rowCount(), kRows);
+    for (int row = 0; row < kRows; row += 997) {
+        QCOMPARE(model.index(row, FeedModel::Sender).data().toString(),
+                 QStringLiteral("sender-%1").arg(row % 6000));
+        QCOMPARE(model.index(row, FeedModel::Target).data().toString(),
+                 QStringLiteral("channel-%1").arg(row % 7));
+        QCOMPARE(model.message(row).message.space, QStringLiteral("main"));
+        QCOMPARE(textAt(model, row), QStringLiteral("hello %1").arg(row));
+    }
 }
 
 void tst_Models::feedProxyFiltersModesChannelsSendersText()
