@@ -1,9 +1,9 @@
 // ui_feed_bench: the console window (offscreen) against a real nats-server.
 //  1. Roster: 2,000 presence records written with a raw connection, then the time from connect to
 //     a full roster of 2,000 agents.
-//  2. Feed: one raw publisher at full speed for 30 s into the space's chat subjects; prints the
-//     messages/s surfaced in the FeedModel, the GUI event-loop stall p99 (lateness of a 10 ms
-//     timer), peak RSS, and RSS when the ring buffer first filled and then every 5 s.
+//  2. Feed: one raw publisher at full speed for 30 s (--seconds N) into the space's chat subjects;
+//     prints the messages/s surfaced in the FeedModel, the GUI event-loop stall p99 (lateness of a
+//     10 ms timer), peak RSS, and RSS when the ring buffer first filled and then every 5 s.
 // Aims: >= 20,000 msg/s, stall p99 < 25 ms, RSS flat once full; roster < 1 s.
 #include "core/nats/jetstream.h"
 #include "core/nats/keyvalue.h"
@@ -18,6 +18,7 @@
 #include "ui/rostermodel.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
@@ -34,7 +35,6 @@ using namespace cotal;
 namespace {
 
 constexpr int kRosterAgents = 2000;
-constexpr int kPublishSeconds = 30;
 
 qint64 procStatusKb(const char *field)
 {
@@ -131,6 +131,16 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The console's roster and feed under load."));
+    parser.addHelpOption();
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("How long the publisher floods, s."),
+                                           QStringLiteral("SECONDS"), QStringLiteral("30"));
+    parser.addOption(secondsOption);
+    parser.process(app);
+    const int publishSeconds = std::max(10, parser.value(secondsOption).toInt());
+
     testing::NatsServerProcess server;
     QString error;
     if (!server.start(&error)) {
@@ -187,13 +197,13 @@ int main(int argc, char *argv[])
     ui::FeedModel *feed = window->feedModel();
 
     std::vector<qint64> lateness;
-    lateness.reserve(kPublishSeconds * 100 + 100);
+    lateness.reserve(publishSeconds * 100 + 100);
     QElapsedTimer tick;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(10);
     qint64 rssWhenFull = -1;
-    std::vector<qint64> rssEachSecond(kPublishSeconds, -1);
+    std::vector<qint64> rssEachSecond(publishSeconds, -1);
     QElapsedTimer run;
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const qint64 elapsed = tick.nsecsElapsed();
@@ -216,7 +226,7 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(&publisher, [&publisher] { publisher.run(); });
     // A real event loop, as the application runs it (QTest::qWaitFor sleeps between turns).
     QEventLoop loop;
-    QTimer::singleShot(kPublishSeconds * 1000, &loop, &QEventLoop::quit);
+    QTimer::singleShot(publishSeconds * 1000, &loop, &QEventLoop::quit);
     loop.exec();
     publisher.stop = true;
     probe.stop();
@@ -251,6 +261,12 @@ int main(int argc, char *argv[])
             std::printf(" %zus=%lld", second, rssEachSecond[second] / 1024);
     }
     std::printf("\n");
+    // The allocator settles for a while after the ring fills; a longer run shows where it stops.
+    const size_t half = rssEachSecond.size() / 2;
+    std::printf("rss growth: from the 10 s mark to the end %+lld MiB, over the second half "
+                "(%zus to the end) %+lld MiB\n",
+                (rssEachSecond.back() - rssEachSecond[10]) / 1024, half,
+                (rssEachSecond.back() - rssEachSecond[half]) / 1024);
     const quint64 droppedCopies = await(window->session()->droppedCopies());
     std::printf("dropped (the status bar's \"not shown\"): %llu before decoding, %llu by the GUI "
                 "pacer; published - surfaced - dropped = %lld still in flight at the end\n",
