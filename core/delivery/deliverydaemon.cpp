@@ -439,8 +439,13 @@ public:
             fanout->stop();
         if (reader)
             reader->stop();
-        if (ran && context)
+        if (ran && context) {
             log(LogLevel::Info, context->stages.summary(stageNow() - context->startedNs));
+            log(LogLevel::Info, QStringLiteral("reader ACLs: %1 rounds from the cache, %2 read "
+                                               "fresh")
+                                    .arg(context->metrics.aclRoundsFromCache)
+                                    .arg(context->metrics.aclRoundsReadFresh));
+        }
         if (view)
             view->close();
         QFuture<void> released = QtFuture::makeReadyFuture();

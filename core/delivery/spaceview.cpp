@@ -7,6 +7,7 @@
 #include "core/wire/message.h"
 #include "core/wire/names.h"
 
+#include <QJsonObject>
 #include <QPromise>
 #include <QTimer>
 
@@ -15,11 +16,6 @@ namespace cotal::delivery {
 namespace {
 
 constexpr int kMembersCurrentTimeoutMs = 5000;
-
-QString memberKeyOf(const QString &channel, const QString &owner)
-{
-    return channel + u'/' + owner;
-}
 
 OwnerAcl ownerAclOf(const space::AclLookup &read)
 {
@@ -68,6 +64,32 @@ QFuture<QHash<QString, OwnerAcl>> freshAcls(const SpaceView &view, const QSet<QS
         });
 }
 
+QFuture<QHash<QString, MemberLookup>> freshMembers(const SpaceView &view, const QSet<QString> &keys)
+{
+    QStringList names;
+    QList<QFuture<MemberLookup>> reads;
+    for (const QString &key : keys) {
+        const qsizetype slash = key.lastIndexOf(u'/');
+        names.append(key);
+        reads.append(view.member(key.left(slash), key.mid(slash + 1)));
+    }
+    return QtFuture::whenAll(reads.begin(), reads.end())
+        .then([names](const QList<QFuture<MemberLookup>> &done) {
+            QHash<QString, MemberLookup> members;
+            for (qsizetype i = 0; i < done.size(); ++i) {
+                MemberLookup member;
+                if (done.at(i).resultCount() > 0) {
+                    member = done.at(i).result();
+                } else {
+                    member.error.kind = nats::NatsErrorKind::NotConnected;
+                    member.error.message = QStringLiteral("the membership read was abandoned");
+                }
+                members.insert(names.at(i), member);
+            }
+            return members;
+        });
+}
+
 } // namespace
 
 class SpaceView::Private
@@ -81,6 +103,7 @@ public:
         , roster(nats::KeyValue(ctx->jetStream, wire::presenceBucket(ctx->space)))
         , channelsViaReads(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
         , aclsViaReads(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
+        , membersViaReads(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
     {}
 
     // The reads connection serves the fresh reads while it is up; while it reconnects, or if it
@@ -96,31 +119,63 @@ public:
         return readsConnectionUp() ? channelsViaReads : channels;
     }
     const space::AclRegistry &aclReads() const { return readsConnectionUp() ? aclsViaReads : acls; }
-
-    // A write of ours the cache has not shown yet.
-    void await(const QString &key, quint64 revision)
+    const space::MemberRegistry &memberReads() const
     {
-        if (revision == 0)
-            return;
-        quint64 &awaited = pendingWrites[key];
-        awaited = std::max(awaited, revision);
-        settle({key});
+        return readsConnectionUp() ? membersViaReads : members;
     }
 
-    void settle(const QStringList &keys)
+    void startAclWatch()
     {
-        for (const QString &key : keys) {
-            const auto pending = pendingWrites.constFind(key);
-            if (pending == pendingWrites.cend())
-                continue;
-            const auto parsed = wire::parseMemberKey(key);
-            const auto cached =
-                parsed ? members.cachedEntry(parsed->channel, parsed->owner) : std::nullopt;
-            // Gone from the cache counts too: something later than our write removed it.
-            if (!cached || cached->revision >= *pending)
-                pendingWrites.erase(pending);
+        aclStreamCreated.clear();
+        aclWatchUp = true;
+        acls.start();
+    }
+
+    // The ACL cache answers like a fresh read once the watch has delivered the stream's last
+    // write, provided nothing left the stream behind the watch's back: still the stream it
+    // started on, one message per key, and as many keys as it has seen. A stream re-created,
+    // purged or with messages deleted makes it rebuild the cache.
+    bool aclCacheCurrent(const QJsonObject &info)
+    {
+        const QJsonObject state = info.value(QLatin1String("state")).toObject();
+        const QString created = info.value(QLatin1String("created")).toString();
+        const auto last = quint64(state.value(QLatin1String("last_seq")).toInteger());
+        const qint64 keys = state.value(QLatin1String("num_subjects")).toInteger();
+        const bool onePerKey = info.value(QLatin1String("config"))
+                                   .toObject()
+                                   .value(QLatin1String("max_msgs_per_subject"))
+                                   .toInteger() == 1;
+        if (aclStreamCreated.isEmpty())
+            aclStreamCreated = created;
+        const bool caughtUp = acls.watchedRevision() >= last;
+        if (created != aclStreamCreated || (caughtUp && keys != acls.watchedKeyCount())) {
+            context->log(LogLevel::Warning,
+                         QStringLiteral("the ACL stream changed outside key-value writes (purged, "
+                                        "messages deleted or re-created): rebuilding the ACL "
+                                        "cache, reading ACLs fresh meanwhile"));
+            startAclWatch();
+            return false;
         }
-        if (!pendingWrites.isEmpty() || !members.isLoaded())
+        return onePerKey && caughtUp;
+    }
+
+    // A write of ours the cache has to show before it routes or decides again.
+    void await(quint64 revision)
+    {
+        lastWrite = std::max(lastWrite, revision);
+        settle();
+    }
+
+    // The watch delivers the bucket in order, so once it has passed our last write's revision
+    // the cache holds every write we made (and whatever came after them).
+    bool membersShowOurWrites() const
+    {
+        return members.isLoaded() && members.watchedRevision() >= lastWrite;
+    }
+
+    void settle()
+    {
+        if (!membersShowOurWrites())
             return;
         const auto waiting = std::exchange(waiters, {});
         for (const auto &waiter : waiting) {
@@ -134,12 +189,15 @@ public:
     space::ChannelRegistry channels;
     space::AclRegistry acls; // fresh reads, and the watched cache the reader decides by
     bool aclStreamInfoGranted = true;
+    bool aclWatchUp = false;
+    QString aclStreamCreated;      // the ACL stream the watch reads, by its creation time
     space::MemberRegistry members; // the watched cache the fan-out routes by
     space::PresenceRoster roster;
     // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
     space::ChannelRegistry channelsViaReads;
     space::AclRegistry aclsViaReads;
-    QHash<QString, quint64> pendingWrites;
+    space::MemberRegistry membersViaReads;
+    quint64 lastWrite = 0; // the revision of this daemon's newest membership write
     QList<std::shared_ptr<QPromise<nats::NatsError>>> waiters;
     std::shared_ptr<QPromise<nats::NatsError>> opening;
     bool rosterLoaded = false;
@@ -149,8 +207,7 @@ SpaceView::SpaceView(DaemonContext *context, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(context))
 {
-    connect(&d->members, &space::MemberRegistry::changed, this,
-            [this](const QStringList &keys) { d->settle(keys); });
+    connect(&d->members, &space::MemberRegistry::changed, this, [this] { d->settle(); });
 }
 
 SpaceView::~SpaceView()
@@ -168,7 +225,7 @@ QFuture<nats::NatsError> SpaceView::open()
             return;
         // Finishing may run a continuation that destroys this view: touch nothing after it.
         const auto opened = std::exchange(d->opening, {});
-        d->settle({});
+        d->settle();
         opened->addResult(nats::NatsError{});
         opened->finish();
     };
@@ -189,6 +246,7 @@ QFuture<nats::NatsError> SpaceView::open()
     // The ACL cache only spares reads: without it the reader reads each ACL fresh, so its
     // failure is logged, not fatal.
     connect(&d->acls, &space::AclRegistry::watchFailed, this, [this](const nats::NatsError &error) {
+        d->aclWatchUp = false;
         d->context->log(LogLevel::Warning,
                         QStringLiteral("the ACL watch failed, so the reader reads every ACL "
                                        "fresh: %1")
@@ -196,7 +254,7 @@ QFuture<nats::NatsError> SpaceView::open()
     });
     d->members.start();
     d->roster.start();
-    d->acls.start();
+    d->startAclWatch();
     return future;
 }
 
@@ -226,27 +284,25 @@ QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 // included) holds each owner's newest of them, so its answer is at least as fresh.
 QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &owners)
 {
-    if (!d->aclStreamInfoGranted || !d->acls.isLoaded())
+    if (!d->aclStreamInfoGranted || !d->aclWatchUp || !d->acls.isLoaded()) {
+        ++d->context->metrics.aclRoundsReadFresh;
         return freshAcls(*this, owners);
+    }
     const nats::JetStream &reads =
         d->readsConnectionUp() ? d->context->readJetStream : d->context->jetStream;
     return reads.streamInfo(QStringLiteral("KV_") + wire::aclBucket(d->context->space))
         .then(this,
               [this, owners](const nats::ApiResult &info) {
-                  if (info.ok()) {
-                      const auto last = quint64(info.body.value(QLatin1String("state"))
-                                                    .toObject()
-                                                    .value(QLatin1String("last_seq"))
-                                                    .toInteger());
-                      if (d->acls.isLoaded() && d->acls.watchedRevision() >= last) {
-                          QHash<QString, OwnerAcl> acls;
-                          for (const QString &owner : owners) {
-                              const auto cached = d->acls.cached(owner);
-                              acls.insert(owner, cached ? ownerAclOf(*cached) : OwnerAcl{});
-                          }
-                          return QtFuture::makeReadyFuture(acls);
+                  if (info.ok() && d->aclCacheCurrent(info.body)) {
+                      ++d->context->metrics.aclRoundsFromCache;
+                      QHash<QString, OwnerAcl> acls;
+                      for (const QString &owner : owners) {
+                          const auto cached = d->acls.cached(owner);
+                          acls.insert(owner, cached ? ownerAclOf(*cached) : OwnerAcl{});
                       }
-                  } else if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
+                      return QtFuture::makeReadyFuture(acls);
+                  }
+                  if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
                       d->aclStreamInfoGranted = false;
                       d->context->log(LogLevel::Warning,
                                       QStringLiteral("this credential cannot read the ACL "
@@ -254,7 +310,44 @@ QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &ow
                                                      "ACL fresh: %1")
                                           .arg(info.error.describe()));
                   }
+                  ++d->context->metrics.aclRoundsReadFresh;
                   return freshAcls(*this, owners);
+              })
+        .unwrap();
+}
+
+QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const
+{
+    return d->memberReads().read(channel, owner).then([owner](const space::MemberLookup &read) {
+        MemberLookup lookup;
+        lookup.error = read.error;
+        if (read.entry)
+            lookup.interval = intervalOf(read.entry->record, owner);
+        return lookup;
+    });
+}
+
+QFuture<QHash<QString, MemberLookup>> SpaceView::currentMembers(const QSet<QString> &keys)
+{
+    return membersCurrent()
+        .then(this,
+              [this, keys](const nats::NatsError &error) {
+                  if (error.isError()) {
+                      d->context->log(
+                          LogLevel::Warning,
+                          QStringLiteral("reading memberships fresh: %1").arg(error.describe()));
+                      return freshMembers(*this, keys);
+                  }
+                  QHash<QString, MemberLookup> members;
+                  for (const QString &key : keys) {
+                      const qsizetype slash = key.lastIndexOf(u'/');
+                      const QString owner = key.mid(slash + 1);
+                      MemberLookup lookup;
+                      if (const auto entry = d->members.cachedEntry(key.left(slash), owner))
+                          lookup.interval = intervalOf(entry->record, owner);
+                      members.insert(key, lookup);
+                  }
+                  return QtFuture::makeReadyFuture(members);
               })
         .unwrap();
 }
@@ -283,10 +376,9 @@ QFuture<MemberRecordRead> SpaceView::memberRecord(const QString &channel,
 
 QFuture<space::SpaceError> SpaceView::commitMember(const wire::MembershipRecord &next)
 {
-    const QString key = memberKeyOf(next.channel, next.owner);
-    return d->members.commitMember(next).then(this, [this, key](const space::MemberWrite &write) {
+    return d->members.commitMember(next).then(this, [this](const space::MemberWrite &write) {
         if (write.ok())
-            d->await(key, write.written.revision);
+            d->await(write.written.revision);
         return write.error;
     });
 }
@@ -295,12 +387,11 @@ QFuture<space::SpaceError> SpaceView::tombstoneMember(const QString &channel, co
                                                       quint64 leaveCursor,
                                                       std::optional<qint64> expectedGeneration)
 {
-    const QString key = memberKeyOf(channel, owner);
     return d->members
         .tombstoneMember(channel, owner, qint64(leaveCursor), d->context->id, expectedGeneration)
-        .then(this, [this, key](const space::TombstoneResult &result) {
+        .then(this, [this](const space::TombstoneResult &result) {
             if (result.ok() && result.outcome == space::TombstoneResult::Outcome::Written)
-                d->await(key, result.entry.revision);
+                d->await(result.entry.revision);
             return result.error;
         });
 }
@@ -309,11 +400,10 @@ QFuture<space::ActivationResult> SpaceView::activateMember(const QString &channe
                                                            const QString &owner, qint64 generation,
                                                            quint64 joinCursor)
 {
-    const QString key = memberKeyOf(channel, owner);
     return d->members.activateMember(channel, owner, generation, qint64(joinCursor))
-        .then(this, [this, key](const space::ActivationResult &result) {
+        .then(this, [this](const space::ActivationResult &result) {
             if (result.ok() && result.outcome == space::ActivationResult::Outcome::Activated)
-                d->await(key, result.entry.revision);
+                d->await(result.entry.revision);
             return result;
         });
 }
@@ -337,7 +427,7 @@ QList<wire::MembershipRecord> SpaceView::recordsOf(const QString &owner) const
 
 QFuture<nats::NatsError> SpaceView::membersCurrent()
 {
-    if (d->pendingWrites.isEmpty() && d->members.isLoaded())
+    if (d->membersShowOurWrites())
         return QtFuture::makeReadyFuture(nats::NatsError{});
     auto waiter = std::make_shared<QPromise<nats::NatsError>>();
     waiter->start();
@@ -356,14 +446,6 @@ QFuture<nats::NatsError> SpaceView::membersCurrent()
         waiter->finish();
     });
     return waiter->future();
-}
-
-std::optional<MemberInterval> SpaceView::cachedMember(const QString &channel,
-                                                      const QString &owner) const
-{
-    if (const auto entry = d->members.cachedEntry(channel, owner))
-        return intervalOf(entry->record, owner);
-    return std::nullopt;
 }
 
 QList<MemberInterval> SpaceView::membersOf(const QString &channel) const

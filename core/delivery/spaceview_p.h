@@ -42,6 +42,12 @@ struct MemberInterval
     }
 };
 
+struct MemberLookup
+{
+    std::optional<MemberInterval> interval; // no value: no record
+    nats::NatsError error;
+};
+
 // A whole membership record, read fresh.
 struct MemberRecordRead
 {
@@ -73,10 +79,15 @@ public:
 
     // Fresh reads.
     QFuture<OwnerAcl> acl(const QString &owner) const;
+    QFuture<MemberLookup> member(const QString &channel, const QString &owner) const;
     // The owners' ACLs as fresh as a read of each: one read of the ACL stream's last sequence,
     // then the watched cache when it holds every write up to it; fresh reads when it does not
     // (a write the watch has not delivered yet, the watch down or not granted).
     QFuture<QHash<QString, OwnerAcl>> currentAcls(const QSet<QString> &owners);
+    // The (channel, owner) membership intervals, keyed "<channel>/<owner>", as fresh as a read
+    // of each: from the cache once it shows this daemon's writes (the daemon is the bucket's only
+    // writer), read fresh when it cannot catch up in time.
+    QFuture<QHash<QString, MemberLookup>> currentMembers(const QSet<QString> &keys);
     QFuture<ClassLookup> deliveryClass(const QString &channel) const;
 
     // Membership writes (delivery.md §5): the daemon is the bucket's only writer.
@@ -94,8 +105,6 @@ public:
     // far. The daemon is the bucket's only writer (the delivery credential alone may write it,
     // and the lease admits one daemon), so from then on the cache routes like a fresh scan.
     QFuture<nats::NatsError> membersCurrent();
-    // One (channel, owner) record from the cache (call after membersCurrent()).
-    std::optional<MemberInterval> cachedMember(const QString &channel, const QString &owner) const;
     // Every record of one channel, tombstones included, from the cache.
     QList<MemberInterval> membersOf(const QString &channel) const;
 

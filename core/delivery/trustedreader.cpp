@@ -156,30 +156,31 @@ void TrustedReader::startRound()
     round->entries = std::exchange(m_waiting, {});
     m_rounds.push_back(round);
 
-    // The owners' ACLs as fresh as a read of each, and the membership cache once it shows this
-    // daemon's writes: the daemon is the members bucket's only writer, so the cache then
-    // decides like a fresh read (as it routes the fan-out).
+    // The owners' ACLs and the (channel, owner) memberships, each as fresh as a read of it
+    // (mostly from the watched caches: SpaceView says when they are current).
     QSet<QString> owners;
-    bool anyDurable = false;
+    QSet<QString> memberKeys;
     for (const Entry &entry : std::as_const(round->entries)) {
         owners.insert(entry.owner);
-        anyDurable = anyDurable || entry.durableChannel;
+        if (entry.durableChannel)
+            memberKeys.insert(entry.channel + u'/' + entry.owner);
     }
-    auto finished = joinReads(anyDurable ? 2 : 1, m_context->stages.readerAuthorise, [this, round] {
-        round->read = true;
-        decideReadRounds();
-    });
+    auto finished =
+        joinReads(memberKeys.isEmpty() ? 1 : 2, m_context->stages.readerAuthorise, [this, round] {
+            round->read = true;
+            decideReadRounds();
+        });
     m_context->view->currentAcls(owners).then(
         this, [round, finished](const QHash<QString, OwnerAcl> &acls) {
             round->acls = acls;
             finished();
         });
-    if (anyDurable) {
-        m_context->view->membersCurrent().then(this,
-                                               [round, finished](const nats::NatsError &error) {
-                                                   round->membersError = error;
-                                                   finished();
-                                               });
+    if (!memberKeys.isEmpty()) {
+        m_context->view->currentMembers(memberKeys)
+            .then(this, [round, finished](const QHash<QString, MemberLookup> &members) {
+                round->members = members;
+                finished();
+            });
     }
 }
 
@@ -230,15 +231,14 @@ void TrustedReader::decide(const Round &round)
             continue;
         }
         if (entry.durableChannel) {
-            if (round.membersError.isError()) {
-                retryLater(entry,
-                           QStringLiteral("reading the membership %1/%2: %3")
-                               .arg(entry.channel, entry.owner, round.membersError.describe()));
+            const MemberLookup member = round.members.value(entry.channel + u'/' + entry.owner);
+            if (member.error.isError()) {
+                retryLater(entry, QStringLiteral("reading the membership %1/%2: %3")
+                                      .arg(entry.channel, entry.owner, member.error.describe()));
                 continue;
             }
-            const auto interval = m_context->view->cachedMember(entry.channel, entry.owner);
             // The CURRENT record's interval decides; the entry's generation only names the copy.
-            if (!interval || !interval->covers(entry.seq)) {
+            if (!member.interval || !member.interval->covers(entry.seq)) {
                 ack(entry);
                 ++metrics.dropped;
                 m_context->touch();

@@ -16,15 +16,16 @@ namespace cotal::delivery {
 
 struct DaemonContext;
 struct OwnerAcl;
+struct MemberLookup;
 
 // The trusted reader (delivery.md §4) on the `reader` durable of INBOX_<S>: re-authorises each
 // mixed-inbox entry against its owner's current ACL record and membership interval, transfers
 // the authorised message to `dlv.<owner>`, and acks the entry only after the DLV PubAck.
 //
-// Unlike the reference it works a batch at a time: the batch's owners' ACLs as fresh as a read
-// of each (SpaceView::currentAcls, one request when the watched cache is current), membership
-// intervals from the cache once it shows this daemon's writes, and the transfers pipelined
-// through a bounded in-flight window. Transfers to a member who reads
+// Unlike the reference it works a batch at a time: the batch's owners' ACLs and memberships as
+// fresh as a read of each (SpaceView::currentAcls and currentMembers: one request, or none, while
+// the watched caches are current), and the transfers pipelined through a bounded in-flight
+// window. Transfers to a member who reads
 // slower than they arrive wait (unacked, in order) rather than evict unread copies (DlvPacer).
 class TrustedReader final : public QObject, private DurableLoop
 {
@@ -55,13 +56,12 @@ private:
         QByteArray msgJson;
     };
 
-    // A decision round: its entries, the ACLs they are decided by and whether the membership
-    // cache could be brought up to date.
+    // A decision round: its entries and the ACLs and memberships they are decided by.
     struct Round
     {
         QList<Entry> entries;
         QHash<QString, OwnerAcl> acls;
-        nats::NatsError membersError;
+        QHash<QString, MemberLookup> members;
         bool read = false;
     };
 

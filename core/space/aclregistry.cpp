@@ -276,6 +276,7 @@ void AclRegistry::start()
 {
     stop();
     m_cache.clear();
+    m_removedKeys.clear();
     m_watchedRevision = 0;
     m_loaded = false;
     m_watcher = std::make_unique<nats::KvWatcher>(m_bucket);
@@ -313,10 +314,13 @@ void AclRegistry::handleEntries(const QList<nats::KvEntry> &batch)
     QStringList owners;
     for (const nats::KvEntry &entry : batch) {
         m_watchedRevision = std::max(m_watchedRevision, entry.revision);
-        if (entry.isLive())
+        if (entry.isLive()) {
             m_cache.insert(entry.key, lookupOf(nats::KvResult{entry, {}}));
-        else
+            m_removedKeys.remove(entry.key);
+        } else {
             m_cache.remove(entry.key);
+            m_removedKeys.insert(entry.key);
+        }
         if (!owners.contains(entry.key))
             owners.append(entry.key);
     }

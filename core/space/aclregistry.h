@@ -7,6 +7,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <functional>
 #include <memory>
@@ -128,6 +129,9 @@ public:
     // The newest bucket revision the watch has delivered, deletes and purges included: with the
     // stream's last sequence at or below it, the cache holds every write made until then.
     quint64 watchedRevision() const { return m_watchedRevision; }
+    // The keys whose newest message the watch has delivered, records and delete or purge markers
+    // alike: with one message per key, what the stream should hold.
+    qsizetype watchedKeyCount() const { return m_cache.size() + m_removedKeys.size(); }
 
 signals:
     // Owners whose record changed in one drain.
@@ -142,6 +146,7 @@ private:
     Clock m_clock;
     std::unique_ptr<nats::KvWatcher> m_watcher;
     QHash<QString, AclLookup> m_cache;
+    QSet<QString> m_removedKeys; // deleted or purged: a marker is their newest message
     quint64 m_watchedRevision = 0;
     bool m_loaded = false;
 };

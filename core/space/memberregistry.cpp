@@ -328,6 +328,7 @@ void MemberRegistry::start()
 {
     stop();
     m_cache.clear();
+    m_watchedRevision = 0;
     m_loaded = false;
     m_watcher = std::make_unique<nats::KvWatcher>(m_bucket);
     connect(m_watcher.get(), &nats::KvWatcher::entries, this, &MemberRegistry::handleEntries);
@@ -367,6 +368,7 @@ void MemberRegistry::handleEntries(const QList<nats::KvEntry> &batch)
 {
     QStringList keys;
     for (const nats::KvEntry &entry : batch) {
+        m_watchedRevision = std::max(m_watchedRevision, entry.revision);
         if (!wire::parseMemberKey(entry.key))
             continue;
         const MemberLookup lookup = lookupOf(nats::KvResult{entry, {}});

@@ -120,6 +120,9 @@ public:
     bool isLoaded() const { return m_loaded; }
     QList<MemberEntry> cached(const MemberFilter &filter = {}) const; // sorted by key
     std::optional<MemberEntry> cachedEntry(const QString &channel, const QString &owner) const;
+    // The newest bucket revision the watch has delivered (every key, deletes included): every
+    // write up to it is in the cache.
+    quint64 watchedRevision() const { return m_watchedRevision; }
 
 signals:
     // Member keys whose record changed in one drain.
@@ -134,6 +137,7 @@ private:
     Clock m_clock;
     std::unique_ptr<nats::KvWatcher> m_watcher;
     QHash<QString, MemberEntry> m_cache;
+    quint64 m_watchedRevision = 0;
     bool m_loaded = false;
 };
 

@@ -75,6 +75,7 @@ private slots:
     void leftMemberReceivesNothingPostedLater();
     void narrowedAclStopsPendingEntries();
     void aclWrittenJustBeforeAPostDecidesIt();
+    void aclStreamPurgedBehindTheWatchIsNotTrusted();
     void catchUpLeavesNoGapDuringJoin();
     void entryAndCopyKeepTheReferenceFormat();
     void mentionOnLiveChannelReachesOnlyCoveredTargets();
@@ -359,6 +360,46 @@ void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
     QCOMPARE(daemon.metrics.delivered, quint64(kFlips));
     QCOMPARE(daemon.metrics.dropped, quint64(kFlips));
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(kFlips));
+    // The rounds decided by the cache, which this test is about, were there.
+    QVERIFY(daemon.metrics.aclRoundsFromCache > 0);
+}
+
+// A purge of the whole ACL stream leaves no key-value marker for the watch to deliver: the
+// cache must not be trusted after it (the owner is unknown again: deferred, not delivered).
+void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon({m_server.url()}, space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    // Until a round has decided by the cache (the watch may lag the first post).
+    quint64 before = 0;
+    while (daemon.metrics.aclRoundsFromCache == 0 && before < 20) {
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("before %1").arg(before)));
+        ++before;
+        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, before, kDeliveryTimeoutMs);
+    }
+    QVERIFY(daemon.metrics.aclRoundsFromCache > 0);
+    const quint64 freshBefore = daemon.metrics.aclRoundsReadFresh;
+
+    const auto purged = awaitResult(
+        kit.jetStream().api(QStringLiteral("STREAM.PURGE.KV_") + wire::aclBucket(space)));
+    QVERIFY(purged && purged->ok());
+    QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("after the purge")));
+    QTRY_VERIFY_WITH_TIMEOUT(daemon.metrics.deferred > 0, kDeliveryTimeoutMs);
+    QCOMPARE(daemon.metrics.delivered, before);
+    QVERIFY(daemon.metrics.aclRoundsReadFresh > freshBefore);
+
+    // Provisioned again, the deferred entry is delivered on its next delivery.
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, before + 1, kDeliveryTimeoutMs);
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(before + 1));
 }
 
 void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
