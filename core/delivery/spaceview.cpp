@@ -7,6 +7,7 @@
 #include "core/wire/message.h"
 #include "core/wire/names.h"
 
+#include <QDeadlineTimer>
 #include <QJsonObject>
 #include <QPromise>
 #include <QTimer>
@@ -16,6 +17,7 @@ namespace cotal::delivery {
 namespace {
 
 constexpr int kMembersCurrentTimeoutMs = 5000;
+constexpr int kAclWatchRetryMs = 30000;
 
 OwnerAcl ownerAclOf(const space::AclLookup &read)
 {
@@ -39,55 +41,46 @@ MemberInterval intervalOf(const wire::MembershipRecord &record, const QString &o
     return interval;
 }
 
-QFuture<QHash<QString, OwnerAcl>> freshAcls(const SpaceView &view, const QSet<QString> &owners)
+// Fresh reads of every key at once, collected by key. A read abandoned without a result (its
+// connection gone) is an error, so the round that waits for it still finishes.
+template<typename Result, typename Read>
+QFuture<QHash<QString, Result>> readAll(const QSet<QString> &keys, Read read)
 {
     QStringList names;
-    QList<QFuture<OwnerAcl>> reads;
-    for (const QString &owner : owners) {
-        names.append(owner);
-        reads.append(view.acl(owner));
+    QList<QFuture<Result>> reads;
+    for (const QString &key : keys) {
+        names.append(key);
+        reads.append(read(key));
     }
     return QtFuture::whenAll(reads.begin(), reads.end())
-        .then([names](const QList<QFuture<OwnerAcl>> &done) {
-            QHash<QString, OwnerAcl> acls;
+        .then([names](const QList<QFuture<Result>> &done) {
+            QHash<QString, Result> results;
             for (qsizetype i = 0; i < done.size(); ++i) {
-                OwnerAcl acl;
+                Result result;
                 if (done.at(i).resultCount() > 0) {
-                    acl = done.at(i).result();
+                    result = done.at(i).result();
                 } else {
-                    acl.error.kind = nats::NatsErrorKind::NotConnected;
-                    acl.error.message = QStringLiteral("the ACL read was abandoned");
+                    result.error.kind = nats::NatsErrorKind::NotConnected;
+                    result.error.message =
+                        QStringLiteral("the read of %1 was abandoned").arg(names.at(i));
                 }
-                acls.insert(names.at(i), acl);
+                results.insert(names.at(i), result);
             }
-            return acls;
+            return results;
         });
+}
+
+QFuture<QHash<QString, OwnerAcl>> freshAcls(const SpaceView &view, const QSet<QString> &owners)
+{
+    return readAll<OwnerAcl>(owners, [&view](const QString &owner) { return view.acl(owner); });
 }
 
 QFuture<QHash<QString, MemberLookup>> freshMembers(const SpaceView &view, const QSet<QString> &keys)
 {
-    QStringList names;
-    QList<QFuture<MemberLookup>> reads;
-    for (const QString &key : keys) {
+    return readAll<MemberLookup>(keys, [&view](const QString &key) {
         const qsizetype slash = key.lastIndexOf(u'/');
-        names.append(key);
-        reads.append(view.member(key.left(slash), key.mid(slash + 1)));
-    }
-    return QtFuture::whenAll(reads.begin(), reads.end())
-        .then([names](const QList<QFuture<MemberLookup>> &done) {
-            QHash<QString, MemberLookup> members;
-            for (qsizetype i = 0; i < done.size(); ++i) {
-                MemberLookup member;
-                if (done.at(i).resultCount() > 0) {
-                    member = done.at(i).result();
-                } else {
-                    member.error.kind = nats::NatsErrorKind::NotConnected;
-                    member.error.message = QStringLiteral("the membership read was abandoned");
-                }
-                members.insert(names.at(i), member);
-            }
-            return members;
-        });
+        return view.member(key.left(slash), key.mid(slash + 1));
+    });
 }
 
 } // namespace
@@ -124,39 +117,51 @@ public:
         return readsConnectionUp() ? membersViaReads : members;
     }
 
-    void startAclWatch()
+    QString aclStream() const { return QStringLiteral("KV_") + wire::aclBucket(context->space); }
+    const nats::JetStream &readJetStream() const
     {
-        aclStreamCreated.clear();
-        aclWatchUp = true;
-        acls.start();
+        return readsConnectionUp() ? context->readJetStream : context->jetStream;
     }
+
+    void denyAclStreamInfo(const nats::NatsError &error)
+    {
+        if (!aclStreamInfoGranted)
+            return;
+        aclStreamInfoGranted = false;
+        context->log(LogLevel::Warning, QStringLiteral("this credential cannot read the ACL "
+                                                       "stream's info, so the reader reads every "
+                                                       "ACL fresh: %1")
+                                            .arg(error.describe()));
+    }
+
+    enum class AclCacheStanding
+    {
+        Current,  // answers like a fresh read
+        Unproven, // a write not delivered yet, or the watch already past this answer
+        Changed,  // the stream changed behind the watch's back: rebuild
+    };
 
     // The ACL cache answers like a fresh read once the watch has delivered the stream's last
     // write, provided nothing left the stream behind the watch's back: still the stream it
     // started on, one message per key, and as many keys as it has seen. A stream re-created,
     // purged or with messages deleted makes it rebuild the cache.
-    bool aclCacheCurrent(const QJsonObject &info)
+    AclCacheStanding aclCacheStanding(const QJsonObject &info) const
     {
         const QJsonObject state = info.value(QLatin1String("state")).toObject();
-        const QString created = info.value(QLatin1String("created")).toString();
         const auto last = quint64(state.value(QLatin1String("last_seq")).toInteger());
-        const qint64 keys = state.value(QLatin1String("num_subjects")).toInteger();
+        const quint64 seen = acls.watchedRevision();
+        if (info.value(QLatin1String("created")).toString() != aclStreamCreated)
+            return AclCacheStanding::Changed;
+        // Past the answer, the watch's key count cannot be compared with it.
+        if (seen != last)
+            return AclCacheStanding::Unproven;
+        if (state.value(QLatin1String("num_subjects")).toInteger() != acls.watchedKeyCount())
+            return AclCacheStanding::Changed;
         const bool onePerKey = info.value(QLatin1String("config"))
                                    .toObject()
                                    .value(QLatin1String("max_msgs_per_subject"))
                                    .toInteger() == 1;
-        if (aclStreamCreated.isEmpty())
-            aclStreamCreated = created;
-        const bool caughtUp = acls.watchedRevision() >= last;
-        if (created != aclStreamCreated || (caughtUp && keys != acls.watchedKeyCount())) {
-            context->log(LogLevel::Warning,
-                         QStringLiteral("the ACL stream changed outside key-value writes (purged, "
-                                        "messages deleted or re-created): rebuilding the ACL "
-                                        "cache, reading ACLs fresh meanwhile"));
-            startAclWatch();
-            return false;
-        }
-        return onePerKey && caughtUp;
+        return onePerKey ? AclCacheStanding::Current : AclCacheStanding::Unproven;
     }
 
     // A write of ours the cache has to show before it routes or decides again.
@@ -189,9 +194,12 @@ public:
     space::ChannelRegistry channels;
     space::AclRegistry acls; // fresh reads, and the watched cache the reader decides by
     bool aclStreamInfoGranted = true;
-    bool aclWatchUp = false;
-    QString aclStreamCreated;      // the ACL stream the watch reads, by its creation time
-    space::MemberRegistry members; // the watched cache the fan-out routes by
+    bool aclWatchUp = false; // started on a known stream and not failed since
+    bool aclWatchStarting = false;
+    quint64 aclWatchEpoch = 0;       // bumps at each (re)start: older answers are not judged
+    QString aclStreamCreated;        // the ACL stream the watch reads, by its creation time
+    QDeadlineTimer aclWatchRetry{0}; // when a failed start or watch may be tried again
+    space::MemberRegistry members;   // the watched cache the fan-out routes by
     space::PresenceRoster roster;
     // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
     space::ChannelRegistry channelsViaReads;
@@ -247,14 +255,16 @@ QFuture<nats::NatsError> SpaceView::open()
     // failure is logged, not fatal.
     connect(&d->acls, &space::AclRegistry::watchFailed, this, [this](const nats::NatsError &error) {
         d->aclWatchUp = false;
+        d->aclWatchRetry.setRemainingTime(kAclWatchRetryMs);
         d->context->log(LogLevel::Warning,
-                        QStringLiteral("the ACL watch failed, so the reader reads every ACL "
-                                       "fresh: %1")
+                        QStringLiteral("the ACL watch failed: the reader reads ACLs fresh and "
+                                       "tries the watch again in %1 s: %2")
+                            .arg(kAclWatchRetryMs / 1000)
                             .arg(error.describe()));
     });
     d->members.start();
     d->roster.start();
-    d->startAclWatch();
+    startAclWatch();
     return future;
 }
 
@@ -263,6 +273,9 @@ void SpaceView::close()
     d->members.stop();
     d->roster.stop();
     d->acls.stop();
+    ++d->aclWatchEpoch;
+    d->aclWatchUp = false;
+    d->aclWatchStarting = false;
     d->opening.reset();
     const auto waiting = std::exchange(d->waiters, {});
     nats::NatsError stopped;
@@ -284,16 +297,24 @@ QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
 // included) holds each owner's newest of them, so its answer is at least as fresh.
 QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &owners)
 {
+    if (d->aclStreamInfoGranted && !d->aclWatchUp && !d->aclWatchStarting &&
+        d->aclWatchRetry.hasExpired())
+        startAclWatch();
     if (!d->aclStreamInfoGranted || !d->aclWatchUp || !d->acls.isLoaded()) {
         ++d->context->metrics.aclRoundsReadFresh;
         return freshAcls(*this, owners);
     }
-    const nats::JetStream &reads =
-        d->readsConnectionUp() ? d->context->readJetStream : d->context->jetStream;
-    return reads.streamInfo(QStringLiteral("KV_") + wire::aclBucket(d->context->space))
+    return d->readJetStream()
+        .streamInfo(d->aclStream())
         .then(this,
-              [this, owners](const nats::ApiResult &info) {
-                  if (info.ok() && d->aclCacheCurrent(info.body)) {
+              [this, owners, epoch = d->aclWatchEpoch](const nats::ApiResult &info) {
+                  // An answer from before a restart says nothing about the cache now.
+                  const bool sameWatch =
+                      epoch == d->aclWatchEpoch && d->aclWatchUp && d->acls.isLoaded();
+                  const auto standing = info.ok() && sameWatch
+                                            ? d->aclCacheStanding(info.body)
+                                            : Private::AclCacheStanding::Unproven;
+                  if (standing == Private::AclCacheStanding::Current) {
                       ++d->context->metrics.aclRoundsFromCache;
                       QHash<QString, OwnerAcl> acls;
                       for (const QString &owner : owners) {
@@ -302,18 +323,48 @@ QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &ow
                       }
                       return QtFuture::makeReadyFuture(acls);
                   }
-                  if (info.error.kind == nats::NatsErrorKind::PermissionDenied) {
-                      d->aclStreamInfoGranted = false;
+                  if (standing == Private::AclCacheStanding::Changed) {
                       d->context->log(LogLevel::Warning,
-                                      QStringLiteral("this credential cannot read the ACL "
-                                                     "stream's info, so the reader reads every "
-                                                     "ACL fresh: %1")
-                                          .arg(info.error.describe()));
+                                      QStringLiteral("the ACL stream changed outside key-value "
+                                                     "writes (purged, messages deleted or "
+                                                     "re-created): rebuilding the ACL cache, "
+                                                     "reading ACLs fresh meanwhile"));
+                      startAclWatch();
                   }
+                  if (info.error.kind == nats::NatsErrorKind::PermissionDenied)
+                      d->denyAclStreamInfo(info.error);
                   ++d->context->metrics.aclRoundsReadFresh;
                   return freshAcls(*this, owners);
               })
         .unwrap();
+}
+
+// The stream's creation time is read before the watch starts, so a stream re-created at any
+// point after it shows as changed.
+void SpaceView::startAclWatch()
+{
+    if (d->aclWatchStarting)
+        return;
+    d->aclWatchStarting = true;
+    d->aclWatchUp = false;
+    ++d->aclWatchEpoch;
+    d->acls.stop();
+    d->readJetStream()
+        .streamInfo(d->aclStream())
+        .then(this, [this, epoch = d->aclWatchEpoch](const nats::ApiResult &info) {
+            if (epoch != d->aclWatchEpoch)
+                return; // closed meanwhile
+            d->aclWatchStarting = false;
+            if (!info.ok()) {
+                if (info.error.kind == nats::NatsErrorKind::PermissionDenied)
+                    d->denyAclStreamInfo(info.error);
+                d->aclWatchRetry.setRemainingTime(kAclWatchRetryMs);
+                return;
+            }
+            d->aclStreamCreated = info.body.value(QLatin1String("created")).toString();
+            d->aclWatchUp = true;
+            d->acls.start();
+        });
 }
 
 QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const

@@ -113,6 +113,8 @@ public:
     std::optional<QString> resolveMention(const QString &mention) const;
 
 private:
+    void startAclWatch();
+
     class Private;
     std::unique_ptr<Private> d;
 };

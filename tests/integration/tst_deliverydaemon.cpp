@@ -56,6 +56,23 @@ std::unique_ptr<nats::JsPublisher> postBurst(DeliveryKit &kit, int messages, int
     return publisher;
 }
 
+// Posts to "team" one message at a time until a reader round has decided by the ACL cache (the
+// watch may lag the first posts); how many were delivered, or nothing if that never happened.
+std::optional<quint64> deliverUntilACacheRound(DeliveryKit &kit, Daemon &daemon,
+                                               const QString &sender)
+{
+    quint64 delivered = 0;
+    while (daemon.metrics.aclRoundsFromCache == 0 && delivered < 20) {
+        if (!kit.post(sender, QStringLiteral("team"), QStringLiteral("before %1").arg(delivered)))
+            return std::nullopt;
+        ++delivered;
+        if (!QTest::qWaitFor([&] { return daemon.metrics.delivered == delivered; },
+                             kDeliveryTimeoutMs))
+            return std::nullopt;
+    }
+    return daemon.metrics.aclRoundsFromCache > 0 ? std::optional(delivered) : std::nullopt;
+}
+
 } // namespace
 
 class tst_DeliveryDaemon : public QObject
@@ -76,6 +93,7 @@ private slots:
     void narrowedAclStopsPendingEntries();
     void aclWrittenJustBeforeAPostDecidesIt();
     void aclStreamPurgedBehindTheWatchIsNotTrusted();
+    void aclStreamRecreatedIsNotTrusted();
     void catchUpLeavesNoGapDuringJoin();
     void entryAndCopyKeepTheReferenceFormat();
     void mentionOnLiveChannelReachesOnlyCoveredTargets();
@@ -378,14 +396,9 @@ void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
     QVERIFY(kit.createDlvConsumer(bob));
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
-    // Until a round has decided by the cache (the watch may lag the first post).
-    quint64 before = 0;
-    while (daemon.metrics.aclRoundsFromCache == 0 && before < 20) {
-        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("before %1").arg(before)));
-        ++before;
-        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, before, kDeliveryTimeoutMs);
-    }
-    QVERIFY(daemon.metrics.aclRoundsFromCache > 0);
+    const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
+    QVERIFY(delivered);
+    const quint64 before = *delivered;
     const quint64 freshBefore = daemon.metrics.aclRoundsReadFresh;
 
     const auto purged = awaitResult(
@@ -400,6 +413,43 @@ void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
     QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
     QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, before + 1, kDeliveryTimeoutMs);
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(before + 1));
+}
+
+// A bucket deleted and provisioned again restarts its sequences below what the watch has seen;
+// the same number of keys must not pass for the same stream.
+void tst_DeliveryDaemon::aclStreamRecreatedIsNotTrusted()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon({m_server.url()}, space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
+    QVERIFY(delivered);
+    const quint64 before = *delivered;
+
+    // Deleted and created again with the same config, bob's one key now covers another channel.
+    const QString stream = QStringLiteral("KV_") + wire::aclBucket(space);
+    const auto info = awaitResult(kit.jetStream().streamInfo(stream));
+    QVERIFY(info && info->ok());
+    const QByteArray config = QJsonDocument(info->body.value(QLatin1String("config")).toObject())
+                                  .toJson(QJsonDocument::Compact);
+    const auto deleted =
+        awaitResult(kit.jetStream().api(QStringLiteral("STREAM.DELETE.") + stream));
+    QVERIFY(deleted && deleted->ok());
+    const auto created = awaitResult(kit.jetStream().createStream(stream, config));
+    QVERIFY(created && created->ok());
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("general")}));
+
+    QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("after")));
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.dropped, quint64(1), kDeliveryTimeoutMs);
+    QCOMPARE(daemon.metrics.delivered, before);
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(before));
 }
 
 void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
