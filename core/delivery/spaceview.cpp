@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QPromise>
 #include <QTimer>
+#include <algorithm>
 
 namespace cotal::delivery {
 
@@ -145,11 +146,15 @@ public:
     // write, provided nothing left the stream behind the watch's back: still the stream it
     // started on, one message per key, and as many keys as it has seen. A stream re-created,
     // purged or with messages deleted makes it rebuild the cache.
+    //
+    // The watch started after the stream stood at `aclStreamLastAtStart`, so it holds every
+    // write up to there even when the newest of them are gone (a purge, a deleted message):
+    // it has seen that far.
     AclCacheStanding aclCacheStanding(const QJsonObject &info) const
     {
         const QJsonObject state = info.value(QLatin1String("state")).toObject();
         const auto last = quint64(state.value(QLatin1String("last_seq")).toInteger());
-        const quint64 seen = acls.watchedRevision();
+        const quint64 seen = std::max(acls.watchedRevision(), aclStreamLastAtStart);
         if (info.value(QLatin1String("created")).toString() != aclStreamCreated)
             return AclCacheStanding::Changed;
         // Past the answer, the watch's key count cannot be compared with it.
@@ -196,10 +201,11 @@ public:
     bool aclStreamInfoGranted = true;
     bool aclWatchUp = false; // started on a known stream and not failed since
     bool aclWatchStarting = false;
-    quint64 aclWatchEpoch = 0;       // bumps at each (re)start: older answers are not judged
-    QString aclStreamCreated;        // the ACL stream the watch reads, by its creation time
-    QDeadlineTimer aclWatchRetry{0}; // when a failed start or watch may be tried again
-    space::MemberRegistry members;   // the watched cache the fan-out routes by
+    quint64 aclWatchEpoch = 0;        // bumps at each (re)start: older answers are not judged
+    QString aclStreamCreated;         // the ACL stream the watch reads, by its creation time
+    quint64 aclStreamLastAtStart = 0; // its last sequence before the watch started
+    QDeadlineTimer aclWatchRetry{0};  // when a failed start or watch may be tried again
+    space::MemberRegistry members;    // the watched cache the fan-out routes by
     space::PresenceRoster roster;
     // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
     space::ChannelRegistry channelsViaReads;
@@ -362,6 +368,10 @@ void SpaceView::startAclWatch()
                 return;
             }
             d->aclStreamCreated = info.body.value(QLatin1String("created")).toString();
+            d->aclStreamLastAtStart = quint64(info.body.value(QLatin1String("state"))
+                                                  .toObject()
+                                                  .value(QLatin1String("last_seq"))
+                                                  .toInteger());
             d->aclWatchUp = true;
             d->acls.start();
         });

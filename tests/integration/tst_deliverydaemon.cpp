@@ -56,21 +56,24 @@ std::unique_ptr<nats::JsPublisher> postBurst(DeliveryKit &kit, int messages, int
     return publisher;
 }
 
-// Posts to "team" one message at a time until a reader round has decided by the ACL cache (the
-// watch may lag the first posts); how many were delivered, or nothing if that never happened.
+// Posts to "team" one message at a time, each delivered, until a reader round has decided by
+// the ACL cache (the watch may lag the first posts; at most 20 posts); how many the daemon has
+// delivered then, or nothing if that never happened.
 std::optional<quint64> deliverUntilACacheRound(DeliveryKit &kit, Daemon &daemon,
                                                const QString &sender)
 {
-    quint64 delivered = 0;
-    while (daemon.metrics.aclRoundsFromCache == 0 && delivered < 20) {
-        if (!kit.post(sender, QStringLiteral("team"), QStringLiteral("before %1").arg(delivered)))
+    const quint64 cacheRounds = daemon.metrics.aclRoundsFromCache;
+    quint64 delivered = daemon.metrics.delivered;
+    for (int post = 0; daemon.metrics.aclRoundsFromCache == cacheRounds && post < 20; ++post) {
+        if (!kit.post(sender, QStringLiteral("team"), QStringLiteral("post %1").arg(delivered)))
             return std::nullopt;
         ++delivered;
         if (!QTest::qWaitFor([&] { return daemon.metrics.delivered == delivered; },
                              kDeliveryTimeoutMs))
             return std::nullopt;
     }
-    return daemon.metrics.aclRoundsFromCache > 0 ? std::optional(delivered) : std::nullopt;
+    return daemon.metrics.aclRoundsFromCache > cacheRounds ? std::optional(delivered)
+                                                           : std::nullopt;
 }
 
 } // namespace
@@ -94,6 +97,7 @@ private slots:
     void aclWrittenJustBeforeAPostDecidesIt();
     void aclStreamPurgedBehindTheWatchIsNotTrusted();
     void aclStreamRecreatedIsNotTrusted();
+    void aclCacheIsTrustedAgainOnceRebuilt();
     void catchUpLeavesNoGapDuringJoin();
     void entryAndCopyKeepTheReferenceFormat();
     void mentionOnLiveChannelReachesOnlyCoveredTargets();
@@ -450,6 +454,43 @@ void tst_DeliveryDaemon::aclStreamRecreatedIsNotTrusted()
     QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.dropped, quint64(1), kDeliveryTimeoutMs);
     QCOMPARE(daemon.metrics.delivered, before);
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(before));
+}
+
+// The stream's newest message deleted behind the watch's back: the rebuilt watch never delivers
+// that sequence again, yet the cache is current once rebuilt and decides rounds again.
+void tst_DeliveryDaemon::aclCacheIsTrustedAgainOnceRebuilt()
+{
+    const QString space = newSpace();
+    DeliveryKit kit(m_server.url(), space);
+    QCOMPARE(kit.open(), QString());
+    Daemon daemon({m_server.url()}, space);
+    QVERIFY(!daemon.start().isError());
+    const QString bob = newAgentId(QStringLiteral("bob"));
+    const QString alice = newAgentId(QStringLiteral("alice"));
+    const QString carol = newAgentId(QStringLiteral("carol"));
+    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
+    QVERIFY(kit.createDlvConsumer(bob));
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+    QVERIFY(kit.putAcl(carol, {QStringLiteral("team")}));
+    QVERIFY(deliverUntilACacheRound(kit, daemon, alice));
+
+    const QString stream = QStringLiteral("KV_") + wire::aclBucket(space);
+    const auto info = awaitResult(kit.jetStream().streamInfo(stream));
+    QVERIFY(info && info->ok());
+    const qint64 newest = info->body.value(QLatin1String("state"))
+                              .toObject()
+                              .value(QLatin1String("last_seq"))
+                              .toInteger();
+    const auto deleted = awaitResult(kit.jetStream().api(
+        QStringLiteral("STREAM.MSG.DELETE.") + stream,
+        QByteArrayLiteral("{\"seq\":") + QByteArray::number(newest) + QByteArrayLiteral("}")));
+    QVERIFY(deleted && deleted->ok());
+
+    const quint64 freshBefore = daemon.metrics.aclRoundsReadFresh;
+    const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
+    QVERIFY(delivered);
+    QVERIFY(daemon.metrics.aclRoundsReadFresh > freshBefore); // the round that saw the change
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(*delivered));
 }
 
 void tst_DeliveryDaemon::catchUpLeavesNoGapDuringJoin()
