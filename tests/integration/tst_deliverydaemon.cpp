@@ -29,6 +29,33 @@ QString newAgentId(const QString &name)
     return name + u'-' + testing::randomId().remove(u'-').left(12);
 }
 
+// A running daemon on a fresh space, bob provisioned for "team" with a DLV consumer nobody reads
+// (he is offline), and alice to post. Taken apart as `auto &[kit, daemon, bob, alice] = scene;`.
+struct TeamScene
+{
+    TeamScene(const QString &url, const QString &space)
+        : kit(url, space)
+        , daemon({url}, space)
+    {}
+
+    // Empty once the space, the daemon and bob are ready; otherwise what failed.
+    QString open()
+    {
+        if (QString error = kit.open(); !error.isEmpty())
+            return error;
+        if (const delivery::DeliveryError started = daemon.start(); started.isError())
+            return started.message;
+        if (!kit.putAcl(bob, {QStringLiteral("team")}) || !kit.createDlvConsumer(bob))
+            return QStringLiteral("cannot provision bob");
+        return {};
+    }
+
+    DeliveryKit kit;
+    Daemon daemon;
+    QString bob = newAgentId(QStringLiteral("bob"));
+    QString alice = newAgentId(QStringLiteral("alice"));
+};
+
 QByteArray fixtureRaw(const QString &name)
 {
     QFile file(QStringLiteral(COTAL_PROTOCOL_DIR "/fixtures/") + name);
@@ -198,15 +225,10 @@ void tst_DeliveryDaemon::secondDaemonIsRefusedAndNamesTheHolder()
 void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
 {
     const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
 
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
     QCOMPARE(kit.durableJoin(bob, QStringLiteral("team")), std::optional<qint64>(1));
 
     // bob is offline while alice posts.
@@ -233,14 +255,9 @@ void tst_DeliveryDaemon::offlineMemberReceivesEveryMessageOnce()
 void tst_DeliveryDaemon::copiesKeepPostingOrderFromQuietToBurst()
 {
     const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const QString dlvSubject = wire::dlvSubject(space, bob);
     const QString dlvStream = wire::dlvStreamName(space);
@@ -284,16 +301,10 @@ void tst_DeliveryDaemon::copiesKeepPostingOrderFromQuietToBurst()
 
 void tst_DeliveryDaemon::leftMemberReceivesNothingPostedLater()
 {
-    const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
+    TeamScene scene(m_server.url(), newSpace());
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
 
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
     const auto generation = kit.durableJoin(bob, QStringLiteral("team"));
     QVERIFY(generation);
     for (int i = 0; i < 20; ++i)
@@ -357,15 +368,9 @@ void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
 // made before the entry; an ACL write followed at once by a post must decide that post.
 void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
 {
-    const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
+    TeamScene scene(m_server.url(), newSpace());
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
 
     constexpr int kFlips = 10;
@@ -391,14 +396,9 @@ void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
 void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
 {
     const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
     QVERIFY(delivered);
@@ -424,14 +424,9 @@ void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
 void tst_DeliveryDaemon::aclStreamRecreatedIsNotTrusted()
 {
     const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
     QVERIFY(delivered);
@@ -461,17 +456,11 @@ void tst_DeliveryDaemon::aclStreamRecreatedIsNotTrusted()
 void tst_DeliveryDaemon::aclCacheIsTrustedAgainOnceRebuilt()
 {
     const QString space = newSpace();
-    DeliveryKit kit(m_server.url(), space);
-    QCOMPARE(kit.open(), QString());
-    Daemon daemon({m_server.url()}, space);
-    QVERIFY(!daemon.start().isError());
-    const QString bob = newAgentId(QStringLiteral("bob"));
-    const QString alice = newAgentId(QStringLiteral("alice"));
-    const QString carol = newAgentId(QStringLiteral("carol"));
-    QVERIFY(kit.putAcl(bob, {QStringLiteral("team")}));
-    QVERIFY(kit.createDlvConsumer(bob));
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
     QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
-    QVERIFY(kit.putAcl(carol, {QStringLiteral("team")}));
+    QVERIFY(kit.putAcl(newAgentId(QStringLiteral("carol")), {QStringLiteral("team")}));
     QVERIFY(deliverUntilACacheRound(kit, daemon, alice));
 
     const QString stream = QStringLiteral("KV_") + wire::aclBucket(space);
