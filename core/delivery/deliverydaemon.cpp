@@ -442,9 +442,12 @@ public:
         if (ran && context) {
             log(LogLevel::Info, context->stages.summary(stageNow() - context->startedNs));
             log(LogLevel::Info, QStringLiteral("reader ACLs: %1 rounds from the cache, %2 read "
-                                               "fresh")
+                                               "fresh; fan-out classes: %3 rounds from the "
+                                               "cache, %4 read fresh")
                                     .arg(context->metrics.aclRoundsFromCache)
-                                    .arg(context->metrics.aclRoundsReadFresh));
+                                    .arg(context->metrics.aclRoundsReadFresh)
+                                    .arg(context->metrics.classRoundsFromCache)
+                                    .arg(context->metrics.classRoundsReadFresh));
         }
         if (view)
             view->close();

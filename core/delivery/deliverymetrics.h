@@ -21,8 +21,10 @@ struct DeliveryMetrics
     quint64 dropped = 0;       // entries acked without a transfer: outside the ACL or interval
     quint64 terminated = 0;    // entries given up after the 10th delivery
     quint64 transfersHeld = 0; // gauge: entries waiting until their reading owner's DLV has room
-    quint64 aclRoundsFromCache = 0; // decision rounds whose ACLs came from the watched cache
-    quint64 aclRoundsReadFresh = 0; // ... read fresh (the cache not proven current)
+    quint64 aclRoundsFromCache = 0;   // decision rounds whose ACLs came from the watched cache
+    quint64 aclRoundsReadFresh = 0;   // ... read fresh (the cache not proven current)
+    quint64 classRoundsFromCache = 0; // fan-out rounds whose channel classes came from the cache
+    quint64 classRoundsReadFresh = 0; // ... read fresh
 
     // Loss the reference never notices (delivery.md §12.1, storage.md §2): sequences the
     // consumer jumped over because retention removed them before they were read. Never counted

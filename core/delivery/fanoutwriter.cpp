@@ -88,8 +88,10 @@ void FanoutWriter::handle(const QList<nats::JsMessage> &batch)
     for (const nats::JsMessage &message : batch) {
         skipped += m_gaps.observe(message.metadata().streamSequence);
         auto checked = wire::checkDelivery(message.message().subject, message.message().data);
-        if (!checked || checked->kind != wire::DeliveryKind::Channel) {
-            // Not a chat message, not JSON, or a forged sender: nothing to copy, ever.
+        if (!checked || checked->kind != wire::DeliveryKind::Channel ||
+            !wire::validateConcreteChannel(checked->subject.rest)) {
+            // Not a chat message, not JSON, a forged sender, or a channel no client names (nor
+            // any registry key or membership holds): nothing to copy, ever.
             message.ack();
             ++m_context->metrics.chatDropped;
             m_context->touch();
@@ -124,28 +126,26 @@ void FanoutWriter::startRound()
     m_routing = true;
     const QList<Item> items = std::exchange(m_waiting, {});
 
-    // The class of each channel, read fresh once per round, and the member cache holding every
-    // membership write made before this round is routed.
+    // The class of each channel, as fresh as a read once per round, and the member cache
+    // holding every membership write made before this round is routed.
     QSet<QString> channels;
     for (const Item &item : std::as_const(items))
         channels.insert(item.channel);
     auto classes = std::make_shared<QHash<QString, ClassLookup>>();
     auto membersError = std::make_shared<nats::NatsError>();
     auto finished =
-        joinReads(int(channels.size()) + 1, m_context->stages.fanoutClassRead,
+        joinReads(2, m_context->stages.fanoutClassRead,
                   [this, items, classes, membersError] { route(items, *classes, *membersError); });
     m_context->view->membersCurrent().then(this,
                                            [membersError, finished](const nats::NatsError &error) {
                                                *membersError = error;
                                                finished();
                                            });
-    for (const QString &channel : std::as_const(channels)) {
-        m_context->view->deliveryClass(channel).then(
-            this, [classes, channel, finished](const ClassLookup &lookup) {
-                classes->insert(channel, lookup);
-                finished();
-            });
-    }
+    m_context->view->currentClasses(channels).then(
+        this, [classes, finished](const QHash<QString, ClassLookup> &read) {
+            *classes = read;
+            finished();
+        });
 }
 
 void FanoutWriter::route(const QList<Item> &items, const QHash<QString, ClassLookup> &classes,

@@ -1,14 +1,15 @@
 #include "core/delivery/daemoncontext_p.h"
+#include "core/delivery/kvmirror_p.h"
+#include "core/delivery/provenwatch_p.h"
 #include "core/delivery/spaceview_p.h"
 #include "core/space/aclregistry.h"
 #include "core/space/channelregistry.h"
 #include "core/space/presenceroster.h"
+#include "core/wire/channelconfig.h"
 #include "core/wire/channels.h"
 #include "core/wire/message.h"
 #include "core/wire/names.h"
 
-#include <QDeadlineTimer>
-#include <QJsonObject>
 #include <QPromise>
 #include <QTimer>
 #include <algorithm>
@@ -18,7 +19,6 @@ namespace cotal::delivery {
 namespace {
 
 constexpr int kMembersCurrentTimeoutMs = 5000;
-constexpr int kAclWatchRetryMs = 30000;
 
 OwnerAcl ownerAclOf(const space::AclLookup &read)
 {
@@ -76,6 +76,41 @@ QFuture<QHash<QString, OwnerAcl>> freshAcls(const SpaceView &view, const QSet<QS
     return readAll<OwnerAcl>(owners, [&view](const QString &owner) { return view.acl(owner); });
 }
 
+QFuture<QHash<QString, ClassLookup>> freshClasses(const SpaceView &view,
+                                                  const QSet<QString> &channels)
+{
+    return readAll<ClassLookup>(
+        channels, [&view](const QString &channel) { return view.deliveryClass(channel); });
+}
+
+template<typename Record>
+std::optional<Record> decodedValue(const std::optional<QByteArray> &value,
+                                   wire::Result<Record> (*decode)(QByteArrayView))
+{
+    if (!value)
+        return std::nullopt;
+    wire::Result<Record> decoded = decode(*value);
+    if (!decoded)
+        return std::nullopt; // as a fresh read takes it: no record
+    return std::move(decoded).value();
+}
+
+// A channel's class from the registry's watched copy, resolved as from a fresh read of its key
+// and `=defaults`.
+ClassLookup classFrom(const KvMirror &registry, const QString &channel)
+{
+    const std::optional<wire::ChannelConfig> config =
+        wire::isConcreteChannel(channel)
+            ? decodedValue(registry.value(channel), &wire::decodeChannelConfig)
+            : std::nullopt;
+    const std::optional<wire::ChannelDefaults> defaults = decodedValue(
+        registry.value(wire::kChannelDefaultsKey.toString()), &wire::decodeChannelDefaults);
+    ClassLookup lookup;
+    lookup.durable = wire::resolveChannelPolicy(channel, config, defaults).deliveryClass ==
+                     wire::DeliveryClass::Durable;
+    return lookup;
+}
+
 QFuture<QHash<QString, MemberLookup>> freshMembers(const SpaceView &view, const QSet<QString> &keys)
 {
     return readAll<MemberLookup>(keys, [&view](const QString &key) {
@@ -98,6 +133,21 @@ public:
         , channelsViaReads(nats::KeyValue(ctx->readJetStream, wire::channelsBucket(ctx->space)))
         , aclsViaReads(nats::KeyValue(ctx->readJetStream, wire::aclBucket(ctx->space)))
         , membersViaReads(nats::KeyValue(ctx->readJetStream, wire::membersBucket(ctx->space)))
+        , watchedChannels(nats::KeyValue(ctx->jetStream, wire::channelsBucket(ctx->space)))
+        , aclProof(ctx, QStringLiteral("KV_") + wire::aclBucket(ctx->space), QStringLiteral("ACL"),
+                   QStringLiteral("ACLs are read fresh"),
+                   {[this] { acls.start(); }, [this] { acls.stop(); },
+                    [this] { return acls.isLoaded(); }, [this] { return acls.watchedRevision(); },
+                    [this] { return acls.watchedKeyCount(); }},
+                   [this] { return readJetStream(); })
+        , classProof(ctx, QStringLiteral("KV_") + wire::channelsBucket(ctx->space),
+                     QStringLiteral("channel registry"),
+                     QStringLiteral("channel classes are read fresh"),
+                     {[this] { watchedChannels.start(); }, [this] { watchedChannels.stop(); },
+                      [this] { return watchedChannels.isLoaded(); },
+                      [this] { return watchedChannels.watchedRevision(); },
+                      [this] { return watchedChannels.watchedKeyCount(); }},
+                     [this] { return readJetStream(); })
     {}
 
     // The reads connection serves the fresh reads while it is up; while it reconnects, or if it
@@ -118,55 +168,9 @@ public:
         return readsConnectionUp() ? membersViaReads : members;
     }
 
-    QString aclStream() const { return QStringLiteral("KV_") + wire::aclBucket(context->space); }
     const nats::JetStream &readJetStream() const
     {
         return readsConnectionUp() ? context->readJetStream : context->jetStream;
-    }
-
-    void denyAclStreamInfo(const nats::NatsError &error)
-    {
-        if (!aclStreamInfoGranted)
-            return;
-        aclStreamInfoGranted = false;
-        context->log(LogLevel::Warning, QStringLiteral("this credential cannot read the ACL "
-                                                       "stream's info, so the reader reads every "
-                                                       "ACL fresh: %1")
-                                            .arg(error.describe()));
-    }
-
-    enum class AclCacheStanding
-    {
-        Current,  // answers like a fresh read
-        Unproven, // a write not delivered yet, or the watch already past this answer
-        Changed,  // the stream changed behind the watch's back: rebuild
-    };
-
-    // The ACL cache answers like a fresh read once the watch has delivered the stream's last
-    // write, provided nothing left the stream behind the watch's back: still the stream it
-    // started on, one message per key, and as many keys as it has seen. A stream re-created,
-    // purged or with messages deleted makes it rebuild the cache.
-    //
-    // The watch started after the stream stood at `aclStreamLastAtStart`, so it holds every
-    // write up to there even when the newest of them are gone (a purge, a deleted message):
-    // it has seen that far.
-    AclCacheStanding aclCacheStanding(const QJsonObject &info) const
-    {
-        const QJsonObject state = info.value(QLatin1String("state")).toObject();
-        const auto last = quint64(state.value(QLatin1String("last_seq")).toInteger());
-        const quint64 seen = std::max(acls.watchedRevision(), aclStreamLastAtStart);
-        if (info.value(QLatin1String("created")).toString() != aclStreamCreated)
-            return AclCacheStanding::Changed;
-        // Past the answer, the watch's key count cannot be compared with it.
-        if (seen != last)
-            return AclCacheStanding::Unproven;
-        if (state.value(QLatin1String("num_subjects")).toInteger() != acls.watchedKeyCount())
-            return AclCacheStanding::Changed;
-        const bool onePerKey = info.value(QLatin1String("config"))
-                                   .toObject()
-                                   .value(QLatin1String("max_msgs_per_subject"))
-                                   .toInteger() == 1;
-        return onePerKey ? AclCacheStanding::Current : AclCacheStanding::Unproven;
     }
 
     // A write of ours the cache has to show before it routes or decides again.
@@ -197,21 +201,17 @@ public:
     DaemonContext *context;
     // Fresh reads only: this registry's watch is never started.
     space::ChannelRegistry channels;
-    space::AclRegistry acls; // fresh reads, and the watched cache the reader decides by
-    bool aclStreamInfoGranted = true;
-    bool aclWatchUp = false; // started on a known stream and not failed since
-    bool aclWatchStarting = false;
-    quint64 aclWatchEpoch = 0;        // bumps at each (re)start: older answers are not judged
-    QString aclStreamCreated;         // the ACL stream the watch reads, by its creation time
-    quint64 aclStreamLastAtStart = 0; // its last sequence before the watch started
-    QDeadlineTimer aclWatchRetry{0};  // when a failed start or watch may be tried again
-    space::MemberRegistry members;    // the watched cache the fan-out routes by
+    space::AclRegistry acls;       // fresh reads, and the watched cache the reader decides by
+    space::MemberRegistry members; // the watched cache the fan-out routes by
     space::PresenceRoster roster;
     // The same fresh reads on the reads connection (DaemonContext::readJetStream); never watched.
     space::ChannelRegistry channelsViaReads;
     space::AclRegistry aclsViaReads;
     space::MemberRegistry membersViaReads;
-    quint64 lastWrite = 0; // the revision of this daemon's newest membership write
+    KvMirror watchedChannels; // the watched copy the fan-out's classes come from
+    ProvenWatch aclProof;     // when `acls` answers like fresh reads
+    ProvenWatch classProof;   // when `watchedChannels` does
+    quint64 lastWrite = 0;    // the revision of this daemon's newest membership write
     QList<std::shared_ptr<QPromise<nats::NatsError>>> waiters;
     std::shared_ptr<QPromise<nats::NatsError>> opening;
     bool rosterLoaded = false;
@@ -257,20 +257,14 @@ QFuture<nats::NatsError> SpaceView::open()
     });
     connect(&d->members, &space::MemberRegistry::watchFailed, this, failed);
     connect(&d->roster, &space::PresenceRoster::watchFailed, this, failed);
-    // The ACL cache only spares reads: without it the reader reads each ACL fresh, so its
+    // The ACL and class caches only spare reads: without them the rounds read fresh, so their
     // failure is logged, not fatal.
-    connect(&d->acls, &space::AclRegistry::watchFailed, this, [this](const nats::NatsError &error) {
-        d->aclWatchUp = false;
-        d->aclWatchRetry.setRemainingTime(kAclWatchRetryMs);
-        d->context->log(LogLevel::Warning,
-                        QStringLiteral("the ACL watch failed: the reader reads ACLs fresh and "
-                                       "tries the watch again in %1 s: %2")
-                            .arg(kAclWatchRetryMs / 1000)
-                            .arg(error.describe()));
-    });
+    connect(&d->acls, &space::AclRegistry::watchFailed, &d->aclProof, &ProvenWatch::watchFailed);
+    connect(&d->watchedChannels, &KvMirror::watchFailed, &d->classProof, &ProvenWatch::watchFailed);
     d->members.start();
     d->roster.start();
-    startAclWatch();
+    d->aclProof.start();
+    d->classProof.start();
     return future;
 }
 
@@ -278,10 +272,8 @@ void SpaceView::close()
 {
     d->members.stop();
     d->roster.stop();
-    d->acls.stop();
-    ++d->aclWatchEpoch;
-    d->aclWatchUp = false;
-    d->aclWatchStarting = false;
+    d->aclProof.close();
+    d->classProof.close();
     d->opening.reset();
     const auto waiting = std::exchange(d->waiters, {});
     nats::NatsError stopped;
@@ -298,83 +290,43 @@ QFuture<OwnerAcl> SpaceView::acl(const QString &owner) const
     return d->aclReads().read(owner).then(ownerAclOf);
 }
 
-// A fresh read returns the newest write the server stored before answering. The stream's last
-// sequence, read now, bounds those writes; a watch that delivered it (in order, deletes
-// included) holds each owner's newest of them, so its answer is at least as fresh.
+// As fresh as a read of each, from the watched cache whenever ProvenWatch shows it current.
 QFuture<QHash<QString, OwnerAcl>> SpaceView::currentAcls(const QSet<QString> &owners)
 {
-    if (d->aclStreamInfoGranted && !d->aclWatchUp && !d->aclWatchStarting &&
-        d->aclWatchRetry.hasExpired())
-        startAclWatch();
-    if (!d->aclStreamInfoGranted || !d->aclWatchUp || !d->acls.isLoaded()) {
-        ++d->context->metrics.aclRoundsReadFresh;
-        return freshAcls(*this, owners);
-    }
-    return d->readJetStream()
-        .streamInfo(d->aclStream())
+    return d->aclProof.current()
         .then(this,
-              [this, owners, epoch = d->aclWatchEpoch](const nats::ApiResult &info) {
-                  // An answer from before a restart says nothing about the cache now.
-                  const bool sameWatch =
-                      epoch == d->aclWatchEpoch && d->aclWatchUp && d->acls.isLoaded();
-                  const auto standing = info.ok() && sameWatch
-                                            ? d->aclCacheStanding(info.body)
-                                            : Private::AclCacheStanding::Unproven;
-                  if (standing == Private::AclCacheStanding::Current) {
-                      ++d->context->metrics.aclRoundsFromCache;
-                      QHash<QString, OwnerAcl> acls;
-                      for (const QString &owner : owners) {
-                          const auto cached = d->acls.cached(owner);
-                          acls.insert(owner, cached ? ownerAclOf(*cached) : OwnerAcl{});
-                      }
-                      return QtFuture::makeReadyFuture(acls);
+              [this, owners](bool current) {
+                  if (!current) {
+                      ++d->context->metrics.aclRoundsReadFresh;
+                      return freshAcls(*this, owners);
                   }
-                  if (standing == Private::AclCacheStanding::Changed) {
-                      d->context->log(LogLevel::Warning,
-                                      QStringLiteral("the ACL stream changed outside key-value "
-                                                     "writes (purged, messages deleted or "
-                                                     "re-created): rebuilding the ACL cache, "
-                                                     "reading ACLs fresh meanwhile"));
-                      startAclWatch();
+                  ++d->context->metrics.aclRoundsFromCache;
+                  QHash<QString, OwnerAcl> acls;
+                  for (const QString &owner : owners) {
+                      const auto cached = d->acls.cached(owner);
+                      acls.insert(owner, cached ? ownerAclOf(*cached) : OwnerAcl{});
                   }
-                  if (info.error.kind == nats::NatsErrorKind::PermissionDenied)
-                      d->denyAclStreamInfo(info.error);
-                  ++d->context->metrics.aclRoundsReadFresh;
-                  return freshAcls(*this, owners);
+                  return QtFuture::makeReadyFuture(acls);
               })
         .unwrap();
 }
 
-// The stream's creation time is read before the watch starts, so a stream re-created at any
-// point after it shows as changed.
-void SpaceView::startAclWatch()
+QFuture<QHash<QString, ClassLookup>> SpaceView::currentClasses(const QSet<QString> &channels)
 {
-    if (d->aclWatchStarting)
-        return;
-    d->aclWatchStarting = true;
-    d->aclWatchUp = false;
-    ++d->aclWatchEpoch;
-    d->acls.stop();
-    d->readJetStream()
-        .streamInfo(d->aclStream())
-        .then(this, [this, epoch = d->aclWatchEpoch](const nats::ApiResult &info) {
-            if (epoch != d->aclWatchEpoch)
-                return; // closed meanwhile
-            d->aclWatchStarting = false;
-            if (!info.ok()) {
-                if (info.error.kind == nats::NatsErrorKind::PermissionDenied)
-                    d->denyAclStreamInfo(info.error);
-                d->aclWatchRetry.setRemainingTime(kAclWatchRetryMs);
-                return;
-            }
-            d->aclStreamCreated = info.body.value(QLatin1String("created")).toString();
-            d->aclStreamLastAtStart = quint64(info.body.value(QLatin1String("state"))
-                                                  .toObject()
-                                                  .value(QLatin1String("last_seq"))
-                                                  .toInteger());
-            d->aclWatchUp = true;
-            d->acls.start();
-        });
+    return d->classProof.current()
+        .then(this,
+              [this, channels](bool current) {
+                  if (!current) {
+                      ++d->context->metrics.classRoundsReadFresh;
+                      return freshClasses(*this, channels);
+                  }
+                  ++d->context->metrics.classRoundsFromCache;
+                  QHash<QString, ClassLookup> classes;
+                  for (const QString &channel : channels)
+                      classes.insert(channel, classFrom(d->watchedChannels, channel));
+                  return QtFuture::makeReadyFuture(classes);
+              })
+        .unwrap();
 }
 
 QFuture<MemberLookup> SpaceView::member(const QString &channel, const QString &owner) const

@@ -62,8 +62,9 @@ struct ClassLookup
 };
 
 // The daemon's window on the space's registries: fresh reads where the protocol asks for the
-// current value, and the watch-fed membership cache the fan-out routes from. Lives on the
-// daemon's thread.
+// current value, or watched caches where they provably answer the same (the ACLs, the channel
+// classes: ProvenWatch; the memberships, which only this daemon writes). Lives on the daemon's
+// thread.
 class SpaceView final : public QObject
 {
     Q_OBJECT
@@ -88,6 +89,10 @@ public:
     // of each: from the cache once it shows this daemon's writes (the daemon is the bucket's only
     // writer), read fresh when it cannot catch up in time.
     QFuture<QHash<QString, MemberLookup>> currentMembers(const QSet<QString> &keys);
+    // The channels' delivery classes, each as fresh as a read of the channel's key and
+    // `=defaults`: from the registry's watched copy when one request shows it current (as the
+    // ACLs), read fresh otherwise.
+    QFuture<QHash<QString, ClassLookup>> currentClasses(const QSet<QString> &channels);
     QFuture<ClassLookup> deliveryClass(const QString &channel) const;
 
     // Membership writes (delivery.md §5): the daemon is the bucket's only writer.
@@ -113,8 +118,6 @@ public:
     std::optional<QString> resolveMention(const QString &mention) const;
 
 private:
-    void startAclWatch();
-
     class Private;
     std::unique_ptr<Private> d;
 };

@@ -125,6 +125,8 @@ private slots:
     void aclStreamPurgedBehindTheWatchIsNotTrusted();
     void aclStreamRecreatedIsNotTrusted();
     void aclCacheIsTrustedAgainOnceRebuilt();
+    void classWrittenJustBeforeAPostDecidesIt();
+    void invalidChannelNameIsDropped();
     void catchUpLeavesNoGapDuringJoin();
     void entryAndCopyKeepTheReferenceFormat();
     void mentionOnLiveChannelReachesOnlyCoveredTargets();
@@ -389,6 +391,57 @@ void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
     QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(kFlips));
     // The rounds decided by the cache, which this test is about, were there.
     QVERIFY(daemon.metrics.aclRoundsFromCache > 0);
+}
+
+// The fan-out routes by the class written just before each post (delivery.md §3 step 6: a flip
+// is honoured at once), whether the round's class came from the watched registry or a fresh
+// read.
+void tst_DeliveryDaemon::classWrittenJustBeforeAPostDecidesIt()
+{
+    TeamScene scene(m_server.url(), newSpace());
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+
+    constexpr int kFlips = 10;
+    for (int i = 0; i < kFlips; ++i) {
+        QVERIFY(kit.setChannelClass(QStringLiteral("team"), true));
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("durable %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.chatProcessed, quint64(2 * i + 1),
+                                  kDeliveryTimeoutMs);
+        QCOMPARE(daemon.metrics.copiesFannedOut, quint64(i + 1));
+        QVERIFY(kit.setChannelClass(QStringLiteral("team"), false));
+        QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("live %1").arg(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.chatProcessed, quint64(2 * i + 2),
+                                  kDeliveryTimeoutMs);
+        QCOMPARE(daemon.metrics.copiesFannedOut, quint64(i + 1));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(kFlips), kDeliveryTimeoutMs);
+    QCOMPARE(kit.dlvCount(bob).value_or(-1), qint64(kFlips));
+    // The rounds decided by the watched registry, which this test is about, were there.
+    QVERIFY(daemon.metrics.classRoundsFromCache > 0);
+}
+
+// A chat subject whose channel is no valid channel name (a raw publish: clients refuse it) is
+// acked and counted once, not retried: no registry key or membership can hold it.
+void tst_DeliveryDaemon::invalidChannelNameIsDropped()
+{
+    const QString space = newSpace();
+    TeamScene scene(m_server.url(), space);
+    QCOMPARE(scene.open(), QString());
+    auto &[kit, daemon, bob, alice] = scene;
+    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
+
+    const QString subject =
+        *wire::chatSubject(space, alice, QStringLiteral("team")) + QStringLiteral("+x");
+    const auto stored = awaitResult(kit.jetStream().publish(
+        subject, DeliveryKit::chatPayload(space, testing::randomId(), alice,
+                                          QStringLiteral("team+x"), QStringLiteral("odd"))));
+    QVERIFY(stored && stored->ok());
+    QVERIFY(kit.post(alice, QStringLiteral("team"), QStringLiteral("after it")));
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.delivered, quint64(1), kDeliveryTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(daemon.metrics.chatDropped, quint64(1), kDeliveryTimeoutMs);
+    QCOMPARE(daemon.metrics.chatProcessed, quint64(1));
 }
 
 // A purge of the whole ACL stream leaves no key-value marker for the watch to deliver: the
