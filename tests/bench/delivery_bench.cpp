@@ -1,7 +1,8 @@
 // delivery_bench: sustained delivered copies/s and publish→DLV latency of the delivery daemon for
 // 1, 10 and 100 members of one durable channel, beside the ceiling measured in the same run (raw
 // JetStream publish-with-ack of as many copies, same in-flight window) and the paced latency beside
-// one stored publish's (its floor) in the same run, plus the daemon's RSS at
+// two floors measured in the same run: a relay that moves each copy through the same stored hops
+// and pulls with nothing decided, and one stored publish. Plus the daemon's RSS at
 // the start and end of the sustained run (every 30 s in runs of 120 s or more: a soak), and the CPU
 // the daemon and the server spent per delivered copy. A burst then posts as fast as the publisher
 // allows from ten senders and reports its copies/s and the copies that never reached DLV (evicted
@@ -15,6 +16,8 @@
 //   delivery_bench [--members 1,10,100] [--duration 20] [--window 256] [--ahead 800]
 //                  [--burst 5000]
 
+#include "core/delivery/fanoutwriter.h"
+#include "core/delivery/trustedreader.h"
 #include "tests/integration/deliverytestkit.h"
 #include "tests/support/natsserverprocess.h"
 
@@ -117,6 +120,8 @@ struct Figures
     double lowP99 = 0;
     double hopP50 = 0;
     double hopP99 = 0;
+    double relayP50 = 0;
+    double relayP99 = 0;
     double loadP50 = 0;
     double loadP99 = 0;
     double rssStart = 0;
@@ -156,6 +161,13 @@ public:
             kit.putAcl(owners.last(), {QStringLiteral("bench")});
         }
 
+        const auto relay = relayFloor(members);
+        if (!relay) {
+            say(QStringLiteral("the relay floor could not be measured"));
+            return std::nullopt;
+        }
+        std::tie(figures.relayP50, figures.relayP99) = *relay;
+
         QProcess daemon;
         daemon.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
         daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -174,12 +186,7 @@ public:
         }
 
         // The receiver: every DLV publish, keyed by (message index, owner index).
-        m_members = members;
-        m_received.clear();
-        m_copiesPerMessage.clear();
-        m_latencies.clear();
-        m_distinctCopies = 0;
-        m_completeMessages = 0;
+        resetReceiver(members);
         DeliveryKit watcher(m_url, space);
         watcher.open(false);
         auto subscription = watcher.connection().subscribe(
@@ -314,6 +321,16 @@ public:
     }
 
 private:
+    void resetReceiver(int members)
+    {
+        m_members = members;
+        m_received.clear();
+        m_copiesPerMessage.clear();
+        m_latencies.clear();
+        m_distinctCopies = 0;
+        m_completeMessages = 0;
+    }
+
     void receive(const QList<nats::NatsMessage> &batch)
     {
         const qint64 now = nowMicros();
@@ -379,6 +396,115 @@ private:
         if (!spinUntil([&] { return hops->size() >= size_t(kHopMessages); }, 60000))
             return std::nullopt;
         return std::pair{percentile(*hops, 0.50), percentile(*hops, 0.99)};
+    }
+
+    // The floor for a copy's whole way: the same three stored hops and two pulls as the daemon's
+    // (CHAT, the fan-out's consumer, INBOX, the reader's consumer, DLV), in a space of its own with
+    // the daemon's consumer configs, but nothing decided between them: no class or ACL proof, no
+    // ledger. Paced and measured as the daemon's paced run, before the daemon starts.
+    std::optional<std::pair<double, double>> relayFloor(int members)
+    {
+        const QString space = QStringLiteral("relay%1").arg(members);
+        nats::ConnectionOptions prompt;
+        prompt.sendAsap = true;
+        DeliveryKit relay(m_url, space, prompt);
+        if (!relay.open().isEmpty())
+            return std::nullopt;
+        const QString chatStream = wire::chatStreamName(space);
+        const QString inboxStream = wire::inboxStreamName(space);
+        const auto fanoutCreated = awaitResult(relay.jetStream().createConsumer(
+            chatStream, wire::fanoutConsumerName(), wire::fanoutFilter(space),
+            delivery::FanoutWriter::consumerConfig(space)));
+        const auto readerCreated = awaitResult(relay.jetStream().createConsumer(
+            inboxStream, wire::readerConsumerName(), wire::readerFilter(space),
+            delivery::TrustedReader::consumerConfig(space)));
+        if (!fanoutCreated || !fanoutCreated->ok() || !readerCreated || !readerCreated->ok())
+            return std::nullopt;
+
+        nats::JsPublisher copies(relay.jetStream(), m_window);
+        std::unique_ptr<nats::PullConsumer> fanout;
+        std::unique_ptr<nats::PullConsumer> reader;
+        fanout = std::make_unique<nats::PullConsumer>(
+            relay.jetStream(), chatStream, wire::fanoutConsumerName(),
+            [&](const QList<nats::JsMessage> &batch) {
+                for (const nats::JsMessage &message : batch) {
+                    const QByteArray &data = message.message().data;
+                    const qsizetype idAt = data.indexOf("\"id\":\"") + 6;
+                    const QString id =
+                        QString::fromUtf8(data.mid(idAt, data.indexOf('"', idAt) - idAt));
+                    const QByteArray entry = "{\"msg\":" + data +
+                                             ",\"channel\":\"bench\",\"seq\":" +
+                                             QByteArray::number(message.metadata().streamSequence) +
+                                             ",\"reason\":\"durable-channel\",\"generation\":1}";
+                    for (int owner = 0; owner < members; ++owner) {
+                        const QString name = QStringLiteral("m%1").arg(owner);
+                        copies.publish(wire::dinboxSubject(space, name), entry,
+                                       {{QByteArrayLiteral("Nats-Msg-Id"),
+                                         wire::plane3MsgId(id, name, 1).toUtf8()}});
+                    }
+                    message.ack();
+                }
+                fanout->resume();
+            });
+        reader = std::make_unique<nats::PullConsumer>(
+            relay.jetStream(), inboxStream, wire::readerConsumerName(),
+            [&](const QList<nats::JsMessage> &batch) {
+                for (const nats::JsMessage &entry : batch) {
+                    const QByteArray &data = entry.message().data;
+                    const qsizetype end = data.lastIndexOf(",\"channel\":");
+                    const QString &subject = entry.message().subject;
+                    const QString owner = subject.mid(subject.lastIndexOf(u'.') + 1);
+                    const QByteArray message = data.mid(7, end - 7);
+                    const qsizetype idAt = message.indexOf("\"id\":\"") + 6;
+                    const QString id =
+                        QString::fromUtf8(message.mid(idAt, message.indexOf('"', idAt) - idAt));
+                    copies.publish(wire::dlvSubject(space, owner), message,
+                                   {{QByteArrayLiteral("Nats-Msg-Id"),
+                                     wire::plane3MsgId(id, owner, 1).toUtf8()}});
+                    entry.ack();
+                }
+                reader->resume();
+            });
+        fanout->start();
+        reader->start();
+
+        resetReceiver(members);
+        DeliveryKit watcher(m_url, space);
+        watcher.open(false);
+        auto subscription = watcher.connection().subscribe(
+            wire::dlvStreamFilter(space), &m_context,
+            [this](const QList<nats::NatsMessage> &batch) { receive(batch); });
+        awaitResult(watcher.connection().flush());
+        DeliveryKit sender(m_url, space, prompt);
+        sender.open(false);
+        nats::JsPublisher publisher(sender.jetStream(), m_window);
+        const QString subject =
+            *wire::chatSubject(space, QStringLiteral("sender"), QStringLiteral("bench"));
+        int next = 0;
+        QTimer pacer;
+        QObject::connect(&pacer, &QTimer::timeout, &m_context, [&] {
+            if (next == kWarmUpMessages + kPacedMessages)
+                return;
+            const QString id = QStringLiteral("b%1-%2").arg(next).arg(nowMicros());
+            ++next;
+            publisher.publish(subject,
+                              DeliveryKit::chatPayload(space, id, QStringLiteral("sender"),
+                                                       QStringLiteral("bench"),
+                                                       QStringLiteral("x")),
+                              {{QByteArrayLiteral("Nats-Msg-Id"), id.toUtf8()}});
+        });
+        m_recordLatency = true;
+        pacer.start(50);
+        const bool complete = spinUntil(
+            [&] { return m_completeMessages >= quint64(kWarmUpMessages + kPacedMessages); },
+            120000);
+        m_recordLatency = false;
+        pacer.stop();
+        fanout->stop();
+        reader->stop();
+        if (!complete)
+            return std::nullopt;
+        return std::pair{percentile(m_latencies, 0.50), percentile(m_latencies, 0.99)};
     }
 
     // Raw JetStream publish-with-ack of `copies` messages, same window, into a stream shaped like
@@ -499,13 +625,16 @@ int main(int argc, char *argv[])
                 .arg(f.daemonCpuPerCopyUs, 0, 'f', 1)
                 .arg(f.serverCpuPerCopyUs, 0, 'f', 1));
     }
-    say(QStringLiteral("\nmembers  p50/p99 @20msg/s   one stored publish → PubAck p50/p99 @20msg/s "
-                       "(the floor: a copy takes three, and two rounds of reads)"));
+    say(QStringLiteral(
+        "\nmembers  p50/p99 @20msg/s   relay floor p50/p99 (the same stored hops and "
+        "pulls, nothing decided)   one stored publish → PubAck p50/p99"));
     for (const Figures &f : std::as_const(results)) {
-        say(QStringLiteral("%1  %2/%3 ms   %4/%5 ms")
+        say(QStringLiteral("%1  %2/%3 ms   %4/%5 ms   %6/%7 ms")
                 .arg(f.members, 7)
                 .arg(f.lowP50, 6, 'f', 2)
                 .arg(f.lowP99, 0, 'f', 2)
+                .arg(f.relayP50, 6, 'f', 2)
+                .arg(f.relayP99, 0, 'f', 2)
                 .arg(f.hopP50, 6, 'f', 2)
                 .arg(f.hopP99, 0, 'f', 2));
     }
