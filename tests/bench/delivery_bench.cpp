@@ -186,13 +186,7 @@ public:
         }
 
         // The receiver: every DLV publish, keyed by (message index, owner index).
-        resetReceiver(members);
-        DeliveryKit watcher(m_url, space);
-        watcher.open(false);
-        auto subscription = watcher.connection().subscribe(
-            wire::dlvStreamFilter(space), &m_context,
-            [this](const QList<nats::NatsMessage> &batch) { receive(batch); });
-        awaitResult(watcher.connection().flush());
+        auto watch = watchDlv(space, members);
 
         DeliveryKit poster(m_url, space);
         poster.open(false);
@@ -236,7 +230,7 @@ public:
         pacer.stop();
         figures.lowP50 = percentile(m_latencies, 0.50);
         figures.lowP99 = percentile(m_latencies, 0.99);
-        const auto hop = storeHop(pacedPublisher, watcher, space);
+        const auto hop = storeHop(pacedPublisher, watch->kit, space);
         if (!hop) {
             say(QStringLiteral("the store-hop floor could not be measured"));
             return std::nullopt;
@@ -314,13 +308,36 @@ public:
 
         ::kill(pid_t(daemon.processId()), SIGTERM);
         daemon.waitForFinished(15000);
-        subscription.reset();
+        watch.reset();
 
         figures.ceiling = ceiling(poster, space, members, figures.copies);
         return figures;
     }
 
 private:
+    // A core subscription to the space's DLV subjects feeding receive(), which starts counting
+    // afresh for `members`; the server has it (flushed) before anything is published.
+    struct DlvWatch
+    {
+        DlvWatch(const QString &url, const QString &space)
+            : kit(url, space)
+        {}
+        DeliveryKit kit;
+        std::unique_ptr<nats::Subscription> subscription; // declared after kit: closed first
+    };
+
+    std::unique_ptr<DlvWatch> watchDlv(const QString &space, int members)
+    {
+        resetReceiver(members);
+        auto watch = std::make_unique<DlvWatch>(m_url, space);
+        watch->kit.open(false);
+        watch->subscription = watch->kit.connection().subscribe(
+            wire::dlvStreamFilter(space), &m_context,
+            [this](const QList<nats::NatsMessage> &batch) { receive(batch); });
+        awaitResult(watch->kit.connection().flush());
+        return watch;
+    }
+
     void resetReceiver(int members)
     {
         m_members = members;
@@ -468,13 +485,7 @@ private:
         fanout->start();
         reader->start();
 
-        resetReceiver(members);
-        DeliveryKit watcher(m_url, space);
-        watcher.open(false);
-        auto subscription = watcher.connection().subscribe(
-            wire::dlvStreamFilter(space), &m_context,
-            [this](const QList<nats::NatsMessage> &batch) { receive(batch); });
-        awaitResult(watcher.connection().flush());
+        const auto watch = watchDlv(space, members);
         DeliveryKit sender(m_url, space, prompt);
         sender.open(false);
         nats::JsPublisher publisher(sender.jetStream(), m_window);
