@@ -50,6 +50,15 @@ struct TeamScene
         return {};
     }
 
+    // open(), then bob joins "team" durably.
+    QString openWithBobJoined()
+    {
+        if (QString error = open(); !error.isEmpty())
+            return error;
+        return kit.durableJoin(bob, QStringLiteral("team")) ? QString()
+                                                            : QStringLiteral("bob cannot join");
+    }
+
     DeliveryKit kit;
     Daemon daemon;
     QString bob = newAgentId(QStringLiteral("bob"));
@@ -258,9 +267,8 @@ void tst_DeliveryDaemon::copiesKeepPostingOrderFromQuietToBurst()
 {
     const QString space = newSpace();
     TeamScene scene(m_server.url(), space);
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const QString dlvSubject = wire::dlvSubject(space, bob);
     const QString dlvStream = wire::dlvStreamName(space);
 
@@ -371,9 +379,8 @@ void tst_DeliveryDaemon::narrowedAclStopsPendingEntries()
 void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
 {
     TeamScene scene(m_server.url(), newSpace());
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
 
     constexpr int kFlips = 10;
     for (int i = 0; i < kFlips; ++i) {
@@ -399,9 +406,8 @@ void tst_DeliveryDaemon::aclWrittenJustBeforeAPostDecidesIt()
 void tst_DeliveryDaemon::classWrittenJustBeforeAPostDecidesIt()
 {
     TeamScene scene(m_server.url(), newSpace());
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
 
     constexpr int kFlips = 10;
     for (int i = 0; i < kFlips; ++i) {
@@ -428,9 +434,8 @@ void tst_DeliveryDaemon::invalidChannelNameIsDropped()
 {
     const QString space = newSpace();
     TeamScene scene(m_server.url(), space);
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
 
     const QString subject =
         *wire::chatSubject(space, alice, QStringLiteral("team")) + QStringLiteral("+x");
@@ -450,9 +455,8 @@ void tst_DeliveryDaemon::aclStreamPurgedBehindTheWatchIsNotTrusted()
 {
     const QString space = newSpace();
     TeamScene scene(m_server.url(), space);
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
     QVERIFY(delivered);
     const quint64 before = *delivered;
@@ -478,9 +482,8 @@ void tst_DeliveryDaemon::aclStreamRecreatedIsNotTrusted()
 {
     const QString space = newSpace();
     TeamScene scene(m_server.url(), space);
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     const auto delivered = deliverUntilACacheRound(kit, daemon, alice);
     QVERIFY(delivered);
     const quint64 before = *delivered;
@@ -510,9 +513,8 @@ void tst_DeliveryDaemon::aclCacheIsTrustedAgainOnceRebuilt()
 {
     const QString space = newSpace();
     TeamScene scene(m_server.url(), space);
-    QCOMPARE(scene.open(), QString());
+    QCOMPARE(scene.openWithBobJoined(), QString());
     auto &[kit, daemon, bob, alice] = scene;
-    QVERIFY(kit.durableJoin(bob, QStringLiteral("team")));
     QVERIFY(kit.putAcl(newAgentId(QStringLiteral("carol")), {QStringLiteral("team")}));
     QVERIFY(deliverUntilACacheRound(kit, daemon, alice));
 
