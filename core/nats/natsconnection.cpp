@@ -2,6 +2,7 @@
 
 #include "core/nats/mailbox_p.h"
 #include "core/nats/nkeys_p.h"
+#include "core/nats/subscriptionreaper_p.h"
 #include "core/trust/nkeypair.h"
 
 #include <QElapsedTimer>
@@ -34,16 +35,32 @@ constexpr qsizetype kMaxQueuedMessages = 65536;
 using Handle = std::shared_ptr<natsConnection>;
 using MessageMailbox = detail::Mailbox<NatsMessage>;
 
-// Owns a natsConnection. Closing blocks (final flush, joining cnats threads), so the last
+// The deleter of a Handle. Closing blocks (final flush, joining cnats threads), so the last
 // owner never does it on its own thread, which may be the GUI thread.
-Handle adopt(natsConnection *nc)
+struct ConnectionCloser
 {
-    return Handle(nc, [](natsConnection *connection) {
-        QThreadPool::globalInstance()->start([connection] {
+    std::shared_ptr<detail::SubscriptionReaper> reaper;
+
+    void operator()(natsConnection *connection) const
+    {
+        QThreadPool::globalInstance()->start([connection, reaper = reaper] {
             natsConnection_Close(connection);
+            reaper->connectionClosed();
             natsConnection_Destroy(connection);
         });
-    });
+    }
+};
+
+// Owns a natsConnection, and the reaper of its ended subscriptions.
+Handle adopt(natsConnection *nc)
+{
+    return Handle(nc, ConnectionCloser{std::make_shared<detail::SubscriptionReaper>()});
+}
+
+// Every Handle comes from adopt().
+std::shared_ptr<detail::SubscriptionReaper> reaperOf(const Handle &handle)
+{
+    return std::get_deleter<ConnectionCloser>(handle)->reaper;
 }
 
 QString nuid()
@@ -487,15 +504,19 @@ class Subscription::Private
 {
 public:
     Private(natsSubscription *subscription, std::shared_ptr<MessageMailbox> mailbox,
-            QString subject)
+            QString subject, const Handle &connection)
         : m_subscription(subscription)
         , m_mailbox(std::move(mailbox))
         , m_subject(std::move(subject))
+        , m_connection(connection)
+        , m_reaper(reaperOf(connection))
     {}
 
     natsSubscription *m_subscription;
     std::shared_ptr<MessageMailbox> m_mailbox;
     QString m_subject;
+    std::weak_ptr<natsConnection> m_connection; // a subscription never keeps it open
+    std::shared_ptr<detail::SubscriptionReaper> m_reaper;
 };
 
 Subscription::Subscription(std::unique_ptr<Private> p)
@@ -508,7 +529,7 @@ Subscription::~Subscription()
     // the completion callback after cnats' last message callback for this subscription.
     d->m_mailbox->close();
     natsSubscription_Unsubscribe(d->m_subscription);
-    natsSubscription_Destroy(d->m_subscription);
+    d->m_reaper->retire(d->m_subscription, d->m_connection);
 }
 
 QString Subscription::subject() const
@@ -1141,7 +1162,7 @@ std::unique_ptr<Subscription> NatsConnection::subscribe(const QString &subject, 
     // using the closure, so it is left to leak rather than freed under that callback.
     natsSubscription_SetOnCompleteCB(sub, onSubscriptionComplete, closure);
     return std::unique_ptr<Subscription>(
-        new Subscription(std::make_unique<Subscription::Private>(sub, mailbox, subject)));
+        new Subscription(std::make_unique<Subscription::Private>(sub, mailbox, subject, handle)));
 }
 
 QFuture<NatsError> NatsConnection::flush(int timeoutMs)

@@ -68,7 +68,7 @@ public:
     // subscriptions' handlers, when a handler fell behind (slow consumer). Any thread.
     quint64 droppedMessages() const;
 
-    // Fire-and-forget publish (buffered by cnats; never blocks on the network).
+    // Fire-and-forget publish (buffered by cnats; never blocks on the network). Any thread.
     NatsError publish(const QString &subject, const QByteArray &data, const Headers &headers = {},
                       const QString &reply = {});
 

@@ -14,7 +14,10 @@
 #include <QThread>
 #include <QUuid>
 #include <QtTest>
+#include <atomic>
+#include <chrono>
 #include <memory>
+#include <thread>
 
 using cotal::nats::ConnectionOptions;
 using cotal::nats::NatsConnection;
@@ -464,6 +467,47 @@ private slots:
         connection.publish(QStringLiteral("marker.x"), "m");
         QTRY_COMPARE_WITH_TIMEOUT(marker.messages.size(), 1, kWaitMs);
         QCOMPARE(calls, 0);
+    }
+
+    // The client library's reader looks a subscription up and only later locks it, copying the
+    // whole payload in between; a subscription freed in that gap took the process down. Large
+    // messages arriving without pause keep the reader in that gap while subscriptions end.
+    void subscriptionsEndingUnderAFloodAreSafe()
+    {
+        NatsConnection reader;
+        QVERIFY(open(reader, optionsFor(*m_server)));
+        NatsConnection flooder;
+        QVERIFY(open(flooder, optionsFor(*m_server, QStringLiteral("flooder"))));
+        const QString subject = QStringLiteral("flood.big");
+        std::atomic<bool> flooding = true;
+        std::atomic<int> publishFailures = 0;
+        std::thread publisher([&] {
+            const QByteArray payload(512 * 1024, 'x');
+            while (flooding.load()) {
+                if (flooder.publish(subject, payload).isError())
+                    ++publishFailures;
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            }
+        });
+
+        constexpr int cycles = 300;
+        int ended = 0;
+        for (int cycle = 0; cycle < cycles; ++cycle) {
+            int received = 0;
+            auto subscription =
+                reader.subscribe(subject, this, [&received](const QList<NatsMessage> &batch) {
+                    received += batch.size();
+                });
+            if (!subscription || !QTest::qWaitFor([&] { return received > 0; }, kWaitMs))
+                break;
+            subscription.reset();
+            ++ended;
+        }
+        flooding = false;
+        publisher.join();
+        QCOMPARE(ended, cycles);
+        QCOMPARE(publishFailures.load(), 0);
+        QVERIFY(flushed(reader));
     }
 
     void reconnectsAfterServerRestartAndKeepsSubscriptions()
