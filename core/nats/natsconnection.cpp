@@ -2,7 +2,7 @@
 
 #include "core/nats/mailbox_p.h"
 #include "core/nats/nkeys_p.h"
-#include "core/nats/subscriptionreaper_p.h"
+#include "core/nats/subscriptiontable_p.h"
 #include "core/trust/nkeypair.h"
 
 #include <QElapsedTimer>
@@ -39,28 +39,28 @@ using MessageMailbox = detail::Mailbox<NatsMessage>;
 // owner never does it on its own thread, which may be the GUI thread.
 struct ConnectionCloser
 {
-    std::shared_ptr<detail::SubscriptionReaper> reaper;
+    std::shared_ptr<detail::SubscriptionTable> subscriptions;
 
     void operator()(natsConnection *connection) const
     {
-        QThreadPool::globalInstance()->start([connection, reaper = reaper] {
+        QThreadPool::globalInstance()->start([connection, subscriptions = subscriptions] {
             natsConnection_Close(connection);
-            reaper->connectionClosed();
+            subscriptions->connectionClosed();
             natsConnection_Destroy(connection);
         });
     }
 };
 
-// Owns a natsConnection, and the reaper of its ended subscriptions.
-Handle adopt(natsConnection *nc)
+// Owns a natsConnection, with the table of its subscriptions.
+Handle adopt(natsConnection *nc, std::shared_ptr<detail::SubscriptionTable> subscriptions)
 {
-    return Handle(nc, ConnectionCloser{std::make_shared<detail::SubscriptionReaper>()});
+    return Handle(nc, ConnectionCloser{std::move(subscriptions)});
 }
 
 // Every Handle comes from adopt().
-std::shared_ptr<detail::SubscriptionReaper> reaperOf(const Handle &handle)
+std::shared_ptr<detail::SubscriptionTable> subscriptionsOf(const Handle &handle)
 {
-    return std::get_deleter<ConnectionCloser>(handle)->reaper;
+    return std::get_deleter<ConnectionCloser>(handle)->subscriptions;
 }
 
 QString nuid()
@@ -259,6 +259,8 @@ struct Bridge
     detail::Credentials credentials; // for in-memory creds only
     qint64 reconnectWaitMs = 1000;
     qint64 maxReconnectWaitMs = 30000;
+    std::shared_ptr<detail::SubscriptionTable> subscriptions =
+        std::make_shared<detail::SubscriptionTable>();
 
     ~Bridge() { credentials.seed.fill('\0'); }
 
@@ -313,7 +315,7 @@ void onAsyncError(natsConnection *nc, natsSubscription *sub, natsStatus status, 
     } else if (status == NATS_SLOW_CONSUMER) {
         error = makeError(NatsErrorKind::Io, QStringLiteral("slow consumer: messages dropped"));
         if (sub)
-            error.subject = QString::fromUtf8(natsSubscription_GetSubject(sub));
+            error.subject = bridgeOf(closure)->subscriptions->subjectOf(sub);
         error.operation = QStringLiteral("subscribe");
     } else if (status == NATS_CONNECTION_AUTH_FAILED || status == NATS_NOT_PERMITTED) {
         error = connectError(status, message, bridgeOf(closure)->servers);
@@ -509,14 +511,16 @@ public:
         , m_mailbox(std::move(mailbox))
         , m_subject(std::move(subject))
         , m_connection(connection)
-        , m_reaper(reaperOf(connection))
-    {}
+        , m_table(subscriptionsOf(connection))
+    {
+        m_table->add(m_subscription, m_subject);
+    }
 
     natsSubscription *m_subscription;
     std::shared_ptr<MessageMailbox> m_mailbox;
     QString m_subject;
     std::weak_ptr<natsConnection> m_connection; // a subscription never keeps it open
-    std::shared_ptr<detail::SubscriptionReaper> m_reaper;
+    std::shared_ptr<detail::SubscriptionTable> m_table;
 };
 
 Subscription::Subscription(std::unique_ptr<Private> p)
@@ -529,7 +533,7 @@ Subscription::~Subscription()
     // the completion callback after cnats' last message callback for this subscription.
     d->m_mailbox->close();
     natsSubscription_Unsubscribe(d->m_subscription);
-    d->m_reaper->retire(d->m_subscription, d->m_connection);
+    d->m_table->retire(d->m_subscription, d->m_connection);
 }
 
 QString Subscription::subject() const
@@ -960,8 +964,9 @@ QFuture<NatsError> NatsConnection::open(const ConnectionOptions &options)
             return;
         }
         // If the owner is gone the event is refused and the handle closes the connection.
-        events->post(ConnectionEvent{
-            status == NATS_OK ? Kind::Connected : Kind::ConnectPending, adopt(nc), {}});
+        events->post(ConnectionEvent{status == NATS_OK ? Kind::Connected : Kind::ConnectPending,
+                                     adopt(nc, bridge->subscriptions),
+                                     {}});
     });
     return future;
 }

@@ -1,4 +1,4 @@
-#include "core/nats/subscriptionreaper_p.h"
+#include "core/nats/subscriptiontable_p.h"
 
 #include <QThreadPool>
 
@@ -11,12 +11,26 @@ constexpr int kRoundTripMs = 2000;
 
 } // namespace
 
-void SubscriptionReaper::retire(natsSubscription *subscription,
-                                const std::weak_ptr<natsConnection> &connection)
+void SubscriptionTable::add(natsSubscription *subscription, const QString &subject)
+{
+    std::lock_guard lock(m_mutex);
+    m_live.insert_or_assign(subscription, subject);
+}
+
+QString SubscriptionTable::subjectOf(natsSubscription *subscription) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto live = m_live.find(subscription);
+    return live == m_live.end() ? QString() : live->second;
+}
+
+void SubscriptionTable::retire(natsSubscription *subscription,
+                               const std::weak_ptr<natsConnection> &connection)
 {
     std::shared_ptr<natsConnection> open;
     {
         std::lock_guard lock(m_mutex);
+        m_live.erase(subscription);
         if (!m_closed) {
             m_retired.push_back(subscription);
             if (m_reaping)
@@ -35,7 +49,7 @@ void SubscriptionReaper::retire(natsSubscription *subscription,
         [self = shared_from_this(), open = std::move(open)] { self->reap(open); });
 }
 
-void SubscriptionReaper::connectionClosed()
+void SubscriptionTable::connectionClosed()
 {
     std::vector<natsSubscription *> retired;
     {
@@ -46,7 +60,7 @@ void SubscriptionReaper::connectionClosed()
     destroy(retired);
 }
 
-void SubscriptionReaper::reap(const std::shared_ptr<natsConnection> &connection)
+void SubscriptionTable::reap(const std::shared_ptr<natsConnection> &connection)
 {
     for (;;) {
         std::vector<natsSubscription *> round;
@@ -64,7 +78,7 @@ void SubscriptionReaper::reap(const std::shared_ptr<natsConnection> &connection)
     }
 }
 
-void SubscriptionReaper::destroy(const std::vector<natsSubscription *> &subscriptions)
+void SubscriptionTable::destroy(const std::vector<natsSubscription *> &subscriptions)
 {
     for (natsSubscription *subscription : subscriptions)
         natsSubscription_Destroy(subscription);
