@@ -940,7 +940,9 @@ QFuture<NatsError> NatsConnection::open(const ConnectionOptions &options)
     // natsConnection_Connect blocks for the whole handshake (and reads creds/TLS files).
     QThreadPool::globalInstance()->start([bridge, options, prefix = d->m_inboxPrefix] {
         using Kind = ConnectionEvent::Kind;
+        // Copied now: once connected, cnats may close and free the bridge at any time.
         const std::shared_ptr<EventMailbox> events = bridge->events;
+        const std::shared_ptr<detail::SubscriptionTable> subscriptions = bridge->subscriptions;
         natsOptions *opts = nullptr;
         natsStatus status = natsOptions_Create(&opts);
         NatsError error =
@@ -965,7 +967,7 @@ QFuture<NatsError> NatsConnection::open(const ConnectionOptions &options)
         }
         // If the owner is gone the event is refused and the handle closes the connection.
         events->post(ConnectionEvent{status == NATS_OK ? Kind::Connected : Kind::ConnectPending,
-                                     adopt(nc, bridge->subscriptions),
+                                     adopt(nc, subscriptions),
                                      {}});
     });
     return future;
